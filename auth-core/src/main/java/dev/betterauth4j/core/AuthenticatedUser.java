@@ -1,0 +1,149 @@
+package dev.betterauth4j.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The user a verified Better Auth token speaks for.
+ *
+ * <p>Better Auth's {@code jwt} plugin puts the user object's fields at the top level of the payload
+ * ({@code id, email, name, emailVerified, image, createdAt, updatedAt} and any additional user fields), next
+ * to {@code sub, iat, exp, iss, aud}. This record maps the ones every backend needs and keeps every claim in
+ * {@link #claims()}. Optional fields that the token does not carry (or carries as JSON {@code null}) are
+ * {@code null} here; {@code emailVerified} is {@code false} unless the token says {@code true}.
+ *
+ * <p>Instances are immutable: {@link #claims()} and {@link #audience()} are unmodifiable deep copies.
+ * {@link #toString()} shows the id, email and validity but never a claim value that could be a credential,
+ * and never the token (which this record does not hold).
+ *
+ * <pre>{@code
+ * AuthenticatedUser user = verifier.verify(token);
+ * String userId = user.id();
+ * Optional<String> role = user.claim("role", String.class);
+ * }</pre>
+ *
+ * @param id            the user id, from the {@code sub} claim; never null or empty
+ * @param email         the {@code email} claim, or null
+ * @param name          the {@code name} claim, or null
+ * @param emailVerified the {@code emailVerified} claim; false when absent
+ * @param image         the {@code image} claim, or null
+ * @param issuer        the {@code iss} claim that was checked
+ * @param audience      the {@code aud} claim (one or several values); never null
+ * @param issuedAt      the {@code iat} claim, or null
+ * @param expiresAt     the {@code exp} claim; never null
+ * @param claims        every claim of the payload, unmodifiable; numbers are {@link Long} or {@link Double},
+ *                      objects are {@code Map<String, Object>}, arrays are {@code List<Object>}
+ */
+public record AuthenticatedUser(
+        String id,
+        String email,
+        String name,
+        boolean emailVerified,
+        String image,
+        String issuer,
+        List<String> audience,
+        Instant issuedAt,
+        Instant expiresAt,
+        Map<String, Object> claims) {
+
+    /**
+     * Creates a user, copying {@code audience} and {@code claims} into unmodifiable collections.
+     *
+     * @throws NullPointerException     if {@code id}, {@code audience}, {@code expiresAt} or {@code claims} is null
+     * @throws IllegalArgumentException if {@code id} is empty
+     */
+    public AuthenticatedUser {
+        Objects.requireNonNull(id, "id");
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("id must not be empty");
+        }
+        audience = List.copyOf(Objects.requireNonNull(audience, "audience"));
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        claims = unmodifiableObject(Objects.requireNonNull(claims, "claims"));
+    }
+
+    /**
+     * Returns a claim as the requested type.
+     *
+     * <p>Numbers convert between {@code Long}, {@code Integer} and {@code Double} when no precision is lost.
+     * A claim that is absent, JSON {@code null}, or of another type gives an empty Optional: an
+     * authorisation check built on it then fails closed instead of throwing.
+     *
+     * <pre>{@code
+     * boolean admin = user.claim("role", String.class).map("admin"::equals).orElse(false);
+     * }</pre>
+     *
+     * @param name the claim name
+     * @param type the expected Java type ({@code String}, {@code Boolean}, {@code Long}, {@code Integer},
+     *             {@code Double}, {@code Map}, {@code List})
+     * @param <T>  the expected type
+     * @return the claim value, or empty
+     * @throws NullPointerException if {@code name} or {@code type} is null
+     */
+    public <T> Optional<T> claim(String name, Class<T> type) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Object value = claims.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (type.isInstance(value)) {
+            return Optional.of(type.cast(value));
+        }
+        if (value instanceof Number number) {
+            return convertNumber(number, type);
+        }
+        return Optional.empty();
+    }
+
+    private static <T> Optional<T> convertNumber(Number number, Class<T> type) {
+        if (type == Long.class && number instanceof Double d && d == Math.rint(d)
+                && d >= Long.MIN_VALUE && d <= Long.MAX_VALUE) {
+            return Optional.of(type.cast(d.longValue()));
+        }
+        if (type == Integer.class) {
+            Optional<Long> asLong = number instanceof Long l ? Optional.of(l) : convertNumber(number, Long.class);
+            return asLong.filter(l -> l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE)
+                    .map(l -> type.cast(l.intValue()));
+        }
+        if (type == Double.class && number instanceof Long l && Math.abs(l) <= (1L << 53)) {
+            return Optional.of(type.cast(l.doubleValue()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "AuthenticatedUser[id=" + id + ", email=" + email + ", issuer=" + issuer
+                + ", audience=" + audience + ", issuedAt=" + issuedAt + ", expiresAt=" + expiresAt
+                + ", claims=" + claims.keySet() + "]";
+    }
+
+    private static Map<String, Object> unmodifiableObject(Map<?, ?> source) {
+        Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, source.size() * 2));
+        for (Map.Entry<?, ?> entry : source.entrySet()) {
+            copy.put(String.valueOf(entry.getKey()), unmodifiableValue(entry.getValue()));
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Object unmodifiableValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return unmodifiableObject(map);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object element : list) {
+                copy.add(unmodifiableValue(element));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+}

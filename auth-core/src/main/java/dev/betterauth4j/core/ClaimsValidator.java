@@ -1,0 +1,214 @@
+package dev.betterauth4j.core;
+
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.betterauth4j.core.TokenVerificationException.Reason.EXPIRED;
+import static dev.betterauth4j.core.TokenVerificationException.Reason.MALFORMED;
+import static dev.betterauth4j.core.TokenVerificationException.Reason.MISSING_CLAIM;
+import static dev.betterauth4j.core.TokenVerificationException.Reason.NOT_YET_VALID;
+import static dev.betterauth4j.core.TokenVerificationException.Reason.WRONG_AUDIENCE;
+import static dev.betterauth4j.core.TokenVerificationException.Reason.WRONG_ISSUER;
+
+/**
+ * Parses a verified payload and checks its claims; the result is the {@link AuthenticatedUser}.
+ *
+ * <p>Checks, in order: the payload is a JSON object (duplicate names are refused by Nimbus' strict parser)
+ * within the size and nesting bounds; the registered claims and Better Auth's user fields have their JSON
+ * types; {@code sub}, {@code exp}, {@code iss} and {@code aud} are present; {@code exp} is not past and
+ * {@code nbf}/{@code iat} are not in the future, each with the clock skew; {@code iss} equals the expected
+ * issuer; one {@code aud} value is an accepted audience.
+ */
+final class ClaimsValidator {
+
+    /** Better Auth's payload has about a dozen claims plus additional user fields. */
+    static final int MAX_CLAIMS = 256;
+    /** Objects and arrays may nest this deep inside a claim value. */
+    static final int MAX_DEPTH = 16;
+    /** NumericDate values beyond 9999-12-31T23:59:59Z are not dates. */
+    static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+
+    private final String issuer;
+    private final Set<String> audiences;
+    private final long skewMillis;
+    private final Clock clock;
+
+    ClaimsValidator(String issuer, Set<String> audiences, Duration skew, Clock clock) {
+        this.issuer = issuer;
+        this.audiences = Set.copyOf(audiences);
+        this.skewMillis = skew.toMillis();
+        this.clock = clock;
+    }
+
+    AuthenticatedUser validate(Base64URL payload) throws TokenVerificationException {
+        Map<String, Object> claims = parse(payload);
+
+        String subject = string(claims, "sub");
+        Long expiresAt = numericDate(claims, "exp");
+        Long notBefore = numericDate(claims, "nbf");
+        Long issuedAt = numericDate(claims, "iat");
+        String tokenIssuer = string(claims, "iss");
+        List<String> tokenAudience = audience(claims);
+        String email = string(claims, "email");
+        String name = string(claims, "name");
+        String image = string(claims, "image");
+        Boolean emailVerified = bool(claims, "emailVerified");
+
+        if (subject == null || subject.isEmpty()) {
+            throw missing("sub");
+        }
+        if (expiresAt == null) {
+            throw missing("exp");
+        }
+        if (tokenIssuer == null) {
+            throw missing("iss");
+        }
+        if (tokenAudience.isEmpty()) {
+            throw missing("aud");
+        }
+
+        long now = clock.millis();
+        if (expiresAt * 1000 + skewMillis <= now) {
+            throw new TokenVerificationException(EXPIRED, "The token has expired");
+        }
+        if (notBefore != null && notBefore * 1000 - skewMillis > now) {
+            throw new TokenVerificationException(NOT_YET_VALID, "The token is not valid yet (nbf)");
+        }
+        if (issuedAt != null && issuedAt * 1000 - skewMillis > now) {
+            throw new TokenVerificationException(NOT_YET_VALID, "The token was issued in the future (iat)");
+        }
+        if (!issuer.equals(tokenIssuer)) {
+            throw new TokenVerificationException(WRONG_ISSUER, "The token was issued by an unexpected issuer");
+        }
+        if (!anyAccepted(tokenAudience)) {
+            throw new TokenVerificationException(WRONG_AUDIENCE, "The token is not meant for this audience");
+        }
+
+        return new AuthenticatedUser(subject, email, name, Boolean.TRUE.equals(emailVerified), image,
+                tokenIssuer, tokenAudience,
+                issuedAt == null ? null : Instant.ofEpochSecond(issuedAt),
+                Instant.ofEpochSecond(expiresAt), claims);
+    }
+
+    private static Map<String, Object> parse(Base64URL payload) throws TokenVerificationException {
+        Map<String, Object> claims;
+        try {
+            claims = JSONObjectUtils.parse(payload.decodeToString());
+        } catch (ParseException | RuntimeException e) {
+            throw new TokenVerificationException(MALFORMED, "The token payload is not a JSON object");
+        }
+        if (claims == null) {
+            throw new TokenVerificationException(MALFORMED, "The token payload is not a JSON object");
+        }
+        if (claims.size() > MAX_CLAIMS) {
+            throw new TokenVerificationException(MALFORMED, "The token payload has too many claims");
+        }
+        checkDepth(claims);
+        return claims;
+    }
+
+    /** Iterative, so a hostile payload cannot exhaust the stack here. */
+    private static void checkDepth(Map<String, Object> claims) throws TokenVerificationException {
+        Deque<Object[]> pending = new ArrayDeque<>();
+        pending.push(new Object[] {claims, 1});
+        while (!pending.isEmpty()) {
+            Object[] entry = pending.pop();
+            int depth = (Integer) entry[1];
+            Collection<?> children = entry[0] instanceof Map<?, ?> map ? map.values() : (Collection<?>) entry[0];
+            for (Object child : children) {
+                if (child instanceof Map<?, ?> || child instanceof List<?>) {
+                    if (depth + 1 > MAX_DEPTH) {
+                        throw new TokenVerificationException(MALFORMED, "The token payload is nested too deeply");
+                    }
+                    pending.push(new Object[] {child, depth + 1});
+                }
+            }
+        }
+    }
+
+    private static String string(Map<String, Object> claims, String name) throws TokenVerificationException {
+        Object value = claims.get(name);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw wrongType(name, "a string");
+    }
+
+    private static Boolean bool(Map<String, Object> claims, String name) throws TokenVerificationException {
+        Object value = claims.get(name);
+        if (value == null || value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        throw wrongType(name, "a boolean");
+    }
+
+    /** A NumericDate in whole seconds (fractions are truncated, as RFC 7519 allows them). */
+    private static Long numericDate(Map<String, Object> claims, String name) throws TokenVerificationException {
+        Object value = claims.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Long seconds) {
+            if (seconds < 0 || seconds > MAX_EPOCH_SECOND) {
+                throw wrongType(name, "a date between 1970 and 9999");
+            }
+            return seconds;
+        }
+        if (value instanceof Double seconds) {
+            if (!(seconds >= 0 && seconds <= MAX_EPOCH_SECOND)) {
+                throw wrongType(name, "a date between 1970 and 9999");
+            }
+            return (long) Math.floor(seconds);
+        }
+        throw wrongType(name, "a number of seconds");
+    }
+
+    private static List<String> audience(Map<String, Object> claims) throws TokenVerificationException {
+        Object value = claims.get("aud");
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof String single) {
+            return List.of(single);
+        }
+        if (value instanceof List<?> values) {
+            for (Object element : values) {
+                if (!(element instanceof String)) {
+                    throw wrongType("aud", "a string or an array of strings");
+                }
+            }
+            @SuppressWarnings("unchecked")
+            List<String> strings = (List<String>) values;
+            return List.copyOf(strings);
+        }
+        throw wrongType("aud", "a string or an array of strings");
+    }
+
+    private boolean anyAccepted(List<String> tokenAudience) {
+        for (String value : tokenAudience) {
+            if (audiences.contains(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static TokenVerificationException missing(String claim) {
+        return new TokenVerificationException(MISSING_CLAIM, "The token has no '" + claim + "' claim");
+    }
+
+    private static TokenVerificationException wrongType(String claim, String expected) {
+        return new TokenVerificationException(MALFORMED, "The token's '" + claim + "' claim must be " + expected);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.betterauth4j.core;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds tokens shaped exactly like Better Auth's {@code jwt} plugin output: header {@code {alg, kid}} (no typ);
+ * payload {@code iat}, the user object's fields, {@code sub}, {@code exp}, {@code iss}, {@code aud}. Any header
+ * parameter or claim can be changed, removed or set to a raw value for hostile cases.
+ */
+final class TestToken {
+
+    static final String USER_ID = "Ve1XIXWATTVZdBqFzxjD7Pj3r4eQsZVo";
+
+    private final Map<String, Object> header = new LinkedHashMap<>();
+    private final Map<String, Object> claims = new LinkedHashMap<>();
+
+    private TestToken() {
+    }
+
+    /** A token for {@code key}, issued now for 15 minutes by {@code issuer} for {@code issuer}. */
+    static TestToken betterAuth(SigningKey key, String issuer, Instant now) {
+        TestToken token = new TestToken();
+        token.header.put("alg", key.algorithm().getName());
+        if (key.kid() != null) {
+            token.header.put("kid", key.kid());
+        }
+        long iat = now.getEpochSecond();
+        token.claims.put("iat", iat);
+        token.claims.put("id", USER_ID);
+        token.claims.put("createdAt", "2026-11-24T22:18:17.344Z");
+        token.claims.put("updatedAt", "2026-11-24T22:18:17.344Z");
+        token.claims.put("email", "alice@example.com");
+        token.claims.put("emailVerified", false);
+        token.claims.put("name", "Alice");
+        token.claims.put("sub", USER_ID);
+        token.claims.put("exp", iat + 900);
+        token.claims.put("iss", issuer);
+        token.claims.put("aud", issuer);
+        return token;
+    }
+
+    TestToken header(String name, Object value) {
+        if (value == null) {
+            header.remove(name);
+        } else {
+            header.put(name, value);
+        }
+        return this;
+    }
+
+    TestToken claim(String name, Object value) {
+        claims.put(name, value);
+        return this;
+    }
+
+    TestToken without(String claim) {
+        claims.remove(claim);
+        return this;
+    }
+
+    String headerJson() {
+        return JSONObjectUtils.toJSONString(header);
+    }
+
+    String payloadJson() {
+        return JSONObjectUtils.toJSONString(claims);
+    }
+
+    String signWith(SigningKey key) {
+        return sign(key, headerJson(), payloadJson());
+    }
+
+    /** Signs arbitrary header and payload text with {@code key} (the header's own alg is not consulted). */
+    static String sign(SigningKey key, String headerJson, String payloadJson) {
+        String signingInput = Base64URL.encode(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+                + Base64URL.encode(payloadJson.getBytes(StandardCharsets.UTF_8));
+        try {
+            Base64URL signature = key.signer().sign(new JWSHeader(key.algorithm()),
+                    signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + signature;
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String encode(String json) {
+        return Base64URL.encode(json.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}
