@@ -609,15 +609,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
             checkRange("jwksCacheTtl (BETTER_AUTH_JWKS_CACHE_TTL)", jwksCacheTtl, Duration.ofSeconds(1),
                     Duration.ofHours(24));
             checkRange("jwksRefreshRateLimit", jwksRefreshRateLimit, Duration.ofMillis(100), Duration.ofHours(1));
-            if (jwksRefreshRateLimit.compareTo(jwksCacheTtl) >= 0) {
-                throw new IllegalArgumentException("jwksRefreshRateLimit (" + jwksRefreshRateLimit
-                        + ") must be less than jwksCacheTtl (" + jwksCacheTtl + ")");
-            }
             checkRange("jwksRefreshAhead", jwksRefreshAhead, Duration.ZERO, Duration.ofHours(24));
-            if (jwksRefreshAhead.compareTo(jwksCacheTtl) >= 0) {
-                throw new IllegalArgumentException("jwksRefreshAhead (" + jwksRefreshAhead
-                        + ") must be less than jwksCacheTtl (" + jwksCacheTtl + ")");
-            }
             checkRange("jwksOutageTolerance", jwksOutageTolerance, Duration.ZERO, Duration.ofDays(7));
             checkRange("httpConnectTimeout", httpConnectTimeout, Duration.ofMillis(100), Duration.ofSeconds(60));
             checkRange("httpReadTimeout", httpReadTimeout, Duration.ofMillis(100), Duration.ofSeconds(120));
@@ -625,8 +617,20 @@ public final class BetterAuthVerifier implements AutoCloseable {
                 throw new IllegalArgumentException("jwksSizeLimit must be between 1 KiB and 16 MiB, was "
                         + jwksSizeLimit);
             }
-            return new JwksSettings(jwksCacheTtl, jwksRefreshAhead, jwksRefreshRateLimit, jwksOutageTolerance,
-                    httpConnectTimeout, httpReadTimeout, jwksSizeLimit);
+            if (jwksRefreshRateLimit.compareTo(jwksCacheTtl) >= 0) {
+                throw new IllegalArgumentException("jwksRefreshRateLimit (" + jwksRefreshRateLimit
+                        + ") must be less than jwksCacheTtl (" + jwksCacheTtl + ")");
+            }
+            JwksSettings settings = new JwksSettings(jwksCacheTtl, jwksRefreshAhead, jwksRefreshRateLimit,
+                    jwksOutageTolerance, httpConnectTimeout, httpReadTimeout, jwksSizeLimit);
+            // Nimbus needs the refresh to finish before the cache expires.
+            Duration refreshTimeout = settings.cacheRefreshTimeout();
+            if (!jwksRefreshAhead.isZero() && jwksRefreshAhead.plus(refreshTimeout).compareTo(jwksCacheTtl) > 0) {
+                throw new IllegalArgumentException("jwksRefreshAhead (" + jwksRefreshAhead + ") plus the fetch"
+                        + " deadline (httpConnectTimeout + httpReadTimeout + 1 s = " + refreshTimeout + ") must not"
+                        + " exceed jwksCacheTtl (" + jwksCacheTtl + "); shorten them or set jwksRefreshAhead to zero");
+            }
+            return settings;
         }
 
         private static URI origin(URI url) {

@@ -96,7 +96,6 @@ final class JwksKeySource implements KeySource {
                 // the HTTP client holds no resources that outlive it
             }
         };
-        ExecutorService executor = Executors.newSingleThreadExecutor(daemonThreads());
         EventListener<OutageTolerantJWKSetSource<SecurityContext>, SecurityContext> outageListener = event -> {
             if (event instanceof OutageTolerantJWKSetSource.OutageEvent<SecurityContext> outage) {
                 logger.log(Level.WARNING, () -> "JWKS endpoint unavailable (" + outage.getException().getMessage()
@@ -106,13 +105,19 @@ final class JwksKeySource implements KeySource {
                 }
             }
         };
-        JWKSource<SecurityContext> built = JWKSourceBuilder.create(http)
+        JWKSourceBuilder<SecurityContext> chainBuilder = JWKSourceBuilder.create(http)
                 .cache(settings.cacheTtl().toMillis(), settings.cacheRefreshTimeout().toMillis())
-                .refreshAheadCache(settings.refreshAhead().toMillis(), null, executor, true, null, false)
                 .rateLimited(settings.refreshRateLimit().toMillis())
                 .outageTolerant(settings.outageTolerance().toMillis(), outageListener)
-                .retrying(false)
-                .build();
+                .retrying(false);
+        if (!settings.refreshAhead().isZero()) {
+            // Not scheduled: a request near expiry starts the refresh, so an idle verifier fetches nothing.
+            ExecutorService executor = Executors.newSingleThreadExecutor(daemonThreads());
+            chainBuilder.refreshAheadCache(settings.refreshAhead().toMillis(), null, executor, true, null, false);
+        } else {
+            chainBuilder.refreshAheadCache(false);
+        }
+        JWKSource<SecurityContext> built = chainBuilder.build();
         JWKSetSource<SecurityContext> chain = ((JWKSetBasedJWKSource<SecurityContext>) built).getJWKSetSource();
         return new JwksKeySource(chain, factory, logger);
     }
