@@ -1,0 +1,102 @@
+package dev.betterauth4j.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static dev.betterauth4j.core.TestVerifiers.SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code fromProperties}: the one place where BETTER_AUTH_* settings are read. */
+class VerifierPropertiesTest {
+
+    @Test
+    void buildsFromTheBaseUrlAlone() {
+        BetterAuthVerifier verifier = BetterAuthVerifier.fromProperties(Map.of("BETTER_AUTH_URL", "https://auth.example.com"));
+
+        assertThat(verifier.toString()).contains("JWKS https://auth.example.com/api/auth/jwks")
+                .contains("issuer=https://auth.example.com");
+    }
+
+    @Test
+    void readsEverySetting() {
+        BetterAuthVerifier verifier = BetterAuthVerifier.fromProperties(Map.of(
+                "BETTER_AUTH_URL", "https://auth.example.com",
+                "BETTER_AUTH_JWKS_URL", "https://cdn.example.com/.well-known/jwks.json",
+                "BETTER_AUTH_SECRET", SECRET,
+                "BETTER_AUTH_ISSUER", "https://issuer.example",
+                "BETTER_AUTH_AUDIENCE", "api-one, api-two",
+                "BETTER_AUTH_ALGORITHMS", "EdDSA,RS256 , HS256",
+                "BETTER_AUTH_CLOCK_SKEW", "30",
+                "BETTER_AUTH_MAX_TOKEN_LENGTH", "4096",
+                "BETTER_AUTH_JWKS_CACHE_TTL", "10m"));
+
+        assertThat(verifier.toString())
+                .contains("JWKS https://cdn.example.com/.well-known/jwks.json and shared secret")
+                .contains("issuer=https://issuer.example")
+                .contains("audiences=[api-one, api-two]")
+                .contains("algorithms=[EdDSA, RS256, HS256]")
+                .contains("clockSkew=PT30S")
+                .doesNotContain(SECRET);
+    }
+
+    @Test
+    void treatsBlankValuesAsUnset() {
+        BetterAuthVerifier verifier = BetterAuthVerifier.fromProperties(Map.of(
+                "BETTER_AUTH_URL", "https://auth.example.com", "BETTER_AUTH_SECRET", "", "BETTER_AUTH_ISSUER", "  "));
+
+        assertThat(verifier.toString()).doesNotContain("shared secret").contains("issuer=https://auth.example.com");
+    }
+
+    @Test
+    void ignoresOtherKeys() {
+        BetterAuthVerifier verifier = BetterAuthVerifier.fromProperties(Map.of(
+                "BETTER_AUTH_URL", "https://auth.example.com", "BETTER_AUTH_TRUSTED_ORIGINS", "x", "PATH", "/bin"));
+
+        assertThat(verifier).isNotNull();
+    }
+
+    @Test
+    void namesTheSettingWhenNothingIsConfigured() {
+        assertThatThrownBy(() -> BetterAuthVerifier.fromProperties(Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BETTER_AUTH_URL");
+    }
+
+    @Test
+    void namesTheSettingOfAMalformedValue() {
+        assertThatThrownBy(() -> BetterAuthVerifier.fromProperties(Map.of("BETTER_AUTH_URL", "https://auth.example.com",
+                "BETTER_AUTH_CLOCK_SKEW", "soon"))).hasMessageStartingWith("BETTER_AUTH_CLOCK_SKEW");
+        assertThatThrownBy(() -> BetterAuthVerifier.fromProperties(Map.of("BETTER_AUTH_URL", "https://auth.example.com",
+                "BETTER_AUTH_MAX_TOKEN_LENGTH", "big"))).hasMessageStartingWith("BETTER_AUTH_MAX_TOKEN_LENGTH");
+        assertThatThrownBy(() -> BetterAuthVerifier.fromProperties(Map.of("BETTER_AUTH_URL", "not a url")))
+                .hasMessageStartingWith("BETTER_AUTH_URL");
+        assertThatThrownBy(() -> BetterAuthVerifier.fromProperties(Map.of("BETTER_AUTH_URL", "https://auth.example.com",
+                "BETTER_AUTH_ALLOW_INSECURE_HTTP", "maybe"))).hasMessageStartingWith("BETTER_AUTH_ALLOW_INSECURE_HTTP");
+    }
+
+    @Test
+    void neverEchoesTheSecretInAnError() {
+        assertThatThrownBy(() -> BetterAuthVerifier.fromProperties(Map.of("BETTER_AUTH_URL", "https://auth.example.com",
+                "BETTER_AUTH_SECRET", "too-short-secret")))
+                .hasMessageContaining("BETTER_AUTH_SECRET").hasMessageNotContaining("too-short-secret");
+    }
+
+    @Test
+    void readsDurationsInSecondsUnitsOrIso8601() {
+        assertThat(VerifierProperties.duration("X", "45")).isEqualTo(Duration.ofSeconds(45));
+        assertThat(VerifierProperties.duration("X", "90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(VerifierProperties.duration("X", "5m")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(VerifierProperties.duration("X", "250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(VerifierProperties.duration("X", "PT1M")).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void allowsPlainHttpOnlyWhenTheSettingSaysSo() {
+        assertThatThrownBy(() -> BetterAuthVerifier.fromProperties(Map.of("BETTER_AUTH_URL", "http://auth:3000")))
+                .hasMessageContaining("BETTER_AUTH_ALLOW_INSECURE_HTTP");
+        assertThat(BetterAuthVerifier.fromProperties(Map.of("BETTER_AUTH_URL", "http://auth:3000",
+                "BETTER_AUTH_ALLOW_INSECURE_HTTP", "true")).toString()).contains("http://auth:3000/api/auth/jwks");
+    }
+}
