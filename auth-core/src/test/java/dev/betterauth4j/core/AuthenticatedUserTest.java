@@ -30,7 +30,7 @@ class AuthenticatedUserTest {
 
         assertThat(user.claims()).doesNotContainKey("injected");
         assertThat(user.claim("org", Map.class)).hasValueSatisfying(org ->
-                assertThat((List<?>) org.get("roles")).containsExactly("admin"));
+                assertThat(org.get("roles")).isEqualTo(List.of("admin")));
         assertThatThrownBy(() -> user.claims().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> ((List<Object>) ((Map<?, ?>) user.claims().get("org")).get("roles")).add("root"))
                 .isInstanceOf(UnsupportedOperationException.class);

@@ -142,7 +142,8 @@ class BuilderValidationTest {
     void refusesJwksCacheSettingsThatContradictEachOther() {
         assertThatThrownBy(() -> base().jwksCacheTtl(Duration.ofSeconds(10)).jwksRefreshRateLimit(Duration.ofSeconds(10))
                 .build()).hasMessageContaining("jwksRefreshRateLimit");
-        assertThatThrownBy(() -> base().jwksCacheTtl(Duration.ofSeconds(10)).jwksRefreshAhead(Duration.ofSeconds(5))
+        assertThatThrownBy(() -> base().jwksCacheTtl(Duration.ofSeconds(10)).jwksRefreshRateLimit(Duration.ofSeconds(1))
+                .jwksRefreshAhead(Duration.ofSeconds(5))
                 .build()).hasMessageContaining("jwksRefreshAhead");
         assertThatThrownBy(() -> base().jwksCacheTtl(Duration.ofMillis(10)).build()).hasMessageContaining("jwksCacheTtl");
         assertThatThrownBy(() -> base().httpReadTimeout(Duration.ofMinutes(10)).build())
