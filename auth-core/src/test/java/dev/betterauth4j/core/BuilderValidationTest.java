@@ -1,5 +1,6 @@
 package dev.betterauth4j.core;
 
+import dev.betterauth4j.testkit.SigningKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

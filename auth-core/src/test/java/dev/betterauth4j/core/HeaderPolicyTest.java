@@ -1,5 +1,7 @@
 package dev.betterauth4j.core;
 
+import dev.betterauth4j.testkit.SigningKey;
+import dev.betterauth4j.testkit.TestToken;
 import com.nimbusds.jose.util.Base64;
 import dev.betterauth4j.core.TokenVerificationException.Reason;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package dev.betterauth4j.core;
 
+import dev.betterauth4j.testkit.JwksServer;
+import dev.betterauth4j.testkit.SigningKey;
+import dev.betterauth4j.testkit.TestToken;
 import com.sun.net.httpserver.HttpExchange;
 import dev.betterauth4j.core.TokenVerificationException.Reason;
 import org.junit.jupiter.api.AfterEach;

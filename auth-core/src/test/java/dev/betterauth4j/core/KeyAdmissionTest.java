@@ -1,5 +1,8 @@
 package dev.betterauth4j.core;
 
+import dev.betterauth4j.testkit.JwksServer;
+import dev.betterauth4j.testkit.SigningKey;
+import dev.betterauth4j.testkit.TestToken;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.ECKey;

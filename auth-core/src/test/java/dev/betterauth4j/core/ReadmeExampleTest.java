@@ -1,5 +1,8 @@
 package dev.betterauth4j.core;
 
+import dev.betterauth4j.testkit.JwksServer;
+import dev.betterauth4j.testkit.SigningKey;
+import dev.betterauth4j.testkit.TestToken;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

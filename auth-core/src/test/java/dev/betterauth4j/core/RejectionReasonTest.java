@@ -1,5 +1,8 @@
 package dev.betterauth4j.core;
 
+import dev.betterauth4j.testkit.Base64URLAlphabet;
+import dev.betterauth4j.testkit.SigningKey;
+import dev.betterauth4j.testkit.TestToken;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.Base64URL;
 import dev.betterauth4j.core.TokenVerificationException.Reason;

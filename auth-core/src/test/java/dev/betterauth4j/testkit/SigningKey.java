@@ -1,4 +1,4 @@
-package dev.betterauth4j.core;
+package dev.betterauth4j.testkit;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -29,24 +29,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * A test key: the public JWK a JWKS publishes (with {@code alg} and {@code kid}, as Better Auth does) and a
  * signer for it. Key generation is slow for RSA, so keys are made once per algorithm and kid.
  */
-record SigningKey(JWSAlgorithm algorithm, JWK publicJwk, JWK privateJwk, JWSSigner signer) {
+public record SigningKey(JWSAlgorithm algorithm, JWK publicJwk, JWK privateJwk, JWSSigner signer) {
 
     private static final Map<String, SigningKey> GENERATED = new ConcurrentHashMap<>();
 
-    static SigningKey of(String algorithm) {
+    public static SigningKey of(String algorithm) {
         return of(algorithm, "kid-" + algorithm);
     }
 
-    static SigningKey of(String algorithm, String kid) {
+    public static SigningKey of(String algorithm, String kid) {
         return GENERATED.computeIfAbsent(algorithm + "/" + kid, k -> generate(JWSAlgorithm.parse(algorithm), kid));
     }
 
     /** A fresh key every call (for "another server's key" tests). */
-    static SigningKey fresh(String algorithm, String kid) {
+    public static SigningKey fresh(String algorithm, String kid) {
         return generate(JWSAlgorithm.parse(algorithm), kid);
     }
 
-    static SigningKey hmac(String secret, String algorithm) {
+    public static SigningKey hmac(String secret, String algorithm) {
         try {
             return new SigningKey(JWSAlgorithm.parse(algorithm), null, null,
                     new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
@@ -55,11 +55,11 @@ record SigningKey(JWSAlgorithm algorithm, JWK publicJwk, JWK privateJwk, JWSSign
         }
     }
 
-    String kid() {
+    public String kid() {
         return publicJwk == null ? null : publicJwk.getKeyID();
     }
 
-    JWKSet jwkSet() {
+    public JWKSet jwkSet() {
         return new JWKSet(publicJwk);
     }
 
@@ -93,7 +93,7 @@ record SigningKey(JWSAlgorithm algorithm, JWK publicJwk, JWK privateJwk, JWSSign
         }
     }
 
-    static String randomKid() {
+    public static String randomKid() {
         return UUID.randomUUID().toString().replace("-", "");
     }
 }

@@ -1,4 +1,4 @@
-package dev.betterauth4j.core;
+package dev.betterauth4j.testkit;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -22,14 +22,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * A real JWKS endpoint on loopback ({@code /api/auth/jwks}, like Better Auth's), that counts requests and can be
  * told to fail, stall or misbehave.
  */
-final class JwksServer implements AutoCloseable {
+public final class JwksServer implements AutoCloseable {
 
     /** What the endpoint does with a request. */
-    interface Behaviour {
+    public interface Behaviour {
         void handle(HttpExchange exchange, String jwksJson) throws IOException;
     }
 
-    static final Behaviour SERVE = (exchange, json) -> respond(exchange, 200, "application/json", json);
+    public static final Behaviour SERVE = (exchange, json) -> respond(exchange, 200, "application/json", json);
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -62,7 +62,7 @@ final class JwksServer implements AutoCloseable {
         server.start();
     }
 
-    static JwksServer start() {
+    public static JwksServer start() {
         try {
             return new JwksServer();
         } catch (IOException e) {
@@ -71,46 +71,46 @@ final class JwksServer implements AutoCloseable {
     }
 
     /** The base URL, like Better Auth's {@code baseURL}: {@code http://127.0.0.1:port}. */
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    String issuer() {
+    public String issuer() {
         return baseUrl().toString();
     }
 
-    URI jwksUrl() {
+    public URI jwksUrl() {
         return URI.create(baseUrl() + "/api/auth/jwks");
     }
 
-    JwksServer publish(JWK... keys) {
+    public JwksServer publish(JWK... keys) {
         return publishRaw(new JWKSet(List.of(keys)).toString(true));
     }
 
-    JwksServer publishRaw(String json) {
+    public JwksServer publishRaw(String json) {
         jwksJson.set(json);
         return this;
     }
 
-    JwksServer behave(Behaviour next) {
+    public JwksServer behave(Behaviour next) {
         behaviour.set(next);
         return this;
     }
 
-    JwksServer delay(Duration wait) {
+    public JwksServer delay(Duration wait) {
         delay.set(wait);
         return this;
     }
 
-    int requestCount() {
+    public int requestCount() {
         return requests.get();
     }
 
-    void resetCount() {
+    public void resetCount() {
         requests.set(0);
     }
 
-    static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    public static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);

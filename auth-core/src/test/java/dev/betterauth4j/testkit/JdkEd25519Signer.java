@@ -1,4 +1,4 @@
-package dev.betterauth4j.core;
+package dev.betterauth4j.testkit;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -13,12 +13,12 @@ import java.security.Signature;
 import java.util.Set;
 
 /** Signs with the JDK's Ed25519, so tests need no Tink (Nimbus' Ed25519Signer does). */
-final class JdkEd25519Signer implements JWSSigner {
+public final class JdkEd25519Signer implements JWSSigner {
 
     private final PrivateKey privateKey;
     private final JCAContext context = new JCAContext();
 
-    JdkEd25519Signer(PrivateKey privateKey) {
+    public JdkEd25519Signer(PrivateKey privateKey) {
         this.privateKey = privateKey;
     }
 

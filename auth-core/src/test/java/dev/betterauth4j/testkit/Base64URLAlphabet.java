@@ -1,15 +1,15 @@
-package dev.betterauth4j.core;
+package dev.betterauth4j.testkit;
 
 /** The base64url alphabet, for tests that alter encoded characters. */
-final class Base64URLAlphabet {
+public final class Base64URLAlphabet {
 
-    static final String CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    public static final String CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     private Base64URLAlphabet() {
     }
 
     /** The character whose 6-bit value differs from {@code c}'s in the lowest bit. */
-    static char flipLowBit(char c) {
+    public static char flipLowBit(char c) {
         return CHARS.charAt(CHARS.indexOf(c) ^ 1);
     }
 }

@@ -1,4 +1,4 @@
-package dev.betterauth4j.core;
+package dev.betterauth4j.testkit;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
@@ -15,9 +15,9 @@ import java.util.Map;
  * payload {@code iat}, the user object's fields, {@code sub}, {@code exp}, {@code iss}, {@code aud}. Any header
  * parameter or claim can be changed, removed or set to a raw value for hostile cases.
  */
-final class TestToken {
+public final class TestToken {
 
-    static final String USER_ID = "Ve1XIXWATTVZdBqFzxjD7Pj3r4eQsZVo";
+    public static final String USER_ID = "Ve1XIXWATTVZdBqFzxjD7Pj3r4eQsZVo";
 
     private final Map<String, Object> header = new LinkedHashMap<>();
     private final Map<String, Object> claims = new LinkedHashMap<>();
@@ -26,7 +26,7 @@ final class TestToken {
     }
 
     /** A token for {@code key}, issued now for 15 minutes by {@code issuer} for {@code issuer}. */
-    static TestToken betterAuth(SigningKey key, String issuer, Instant now) {
+    public static TestToken betterAuth(SigningKey key, String issuer, Instant now) {
         TestToken token = new TestToken();
         token.header.put("alg", key.algorithm().getName());
         if (key.kid() != null) {
@@ -47,7 +47,7 @@ final class TestToken {
         return token;
     }
 
-    TestToken header(String name, Object value) {
+    public TestToken header(String name, Object value) {
         if (value == null) {
             header.remove(name);
         } else {
@@ -56,30 +56,30 @@ final class TestToken {
         return this;
     }
 
-    TestToken claim(String name, Object value) {
+    public TestToken claim(String name, Object value) {
         claims.put(name, value);
         return this;
     }
 
-    TestToken without(String claim) {
+    public TestToken without(String claim) {
         claims.remove(claim);
         return this;
     }
 
-    String headerJson() {
+    public String headerJson() {
         return JSONObjectUtils.toJSONString(header);
     }
 
-    String payloadJson() {
+    public String payloadJson() {
         return JSONObjectUtils.toJSONString(claims);
     }
 
-    String signWith(SigningKey key) {
+    public String signWith(SigningKey key) {
         return sign(key, headerJson(), payloadJson());
     }
 
     /** Signs arbitrary header and payload text with {@code key} (the header's own alg is not consulted). */
-    static String sign(SigningKey key, String headerJson, String payloadJson) {
+    public static String sign(SigningKey key, String headerJson, String payloadJson) {
         String signingInput = Base64URL.encode(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
                 + Base64URL.encode(payloadJson.getBytes(StandardCharsets.UTF_8));
         try {
@@ -91,7 +91,7 @@ final class TestToken {
         }
     }
 
-    static String encode(String json) {
+    public static String encode(String json) {
         return Base64URL.encode(json.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }
