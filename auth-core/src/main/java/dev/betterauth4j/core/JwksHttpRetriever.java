@@ -23,6 +23,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,16 +43,25 @@ import java.util.concurrent.TimeoutException;
  * </ul>
  * Failures are {@link IOException}s, which Nimbus' sources treat as an outage.
  */
-final class JwksHttpRetriever implements ResourceRetriever {
+final class JwksHttpRetriever implements ResourceRetriever, AutoCloseable {
 
     static final int MAX_REDIRECTS = 3;
 
+    private final ExecutorService executor;
     private final HttpClient client;
     private final Duration timeout;
     private final int sizeLimit;
 
     JwksHttpRetriever(Duration connectTimeout, Duration timeout, int sizeLimit) {
+        // Our own daemon executor, so close() can stop the client's worker threads (servlet containers report
+        // threads a web application leaves behind; HttpClient itself is closeable only from Java 21 on).
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "betterauth4j-jwks-http");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.client = HttpClient.newBuilder()
+                .executor(executor)
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)
@@ -114,6 +125,18 @@ final class JwksHttpRetriever implements ResourceRetriever {
                 throw new IOException(io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage(), io);
             }
             throw new IOException("JWKS request failed", cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        if (client instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // best effort: the client's selector thread ends with the client anyway
+            }
         }
     }
 

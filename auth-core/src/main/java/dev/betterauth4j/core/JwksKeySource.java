@@ -14,7 +14,6 @@ import com.nimbusds.jose.jwk.source.OutageTolerantJWKSetSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Resource;
-import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jose.util.events.EventListener;
 
 import java.io.IOException;
@@ -73,7 +72,7 @@ final class JwksKeySource implements KeySource {
     /** A key source that fetches, caches and refreshes the key set at {@code url}. */
     static JwksKeySource remote(URL url, JwksSettings settings, JwksDocumentParser parser,
                                 TrustedKeyFactory factory, Logger logger) {
-        ResourceRetriever retriever = settings.newRetriever();
+        JwksHttpRetriever retriever = settings.newRetriever();
         JWKSetSource<SecurityContext> http = new JWKSetSource<>() {
             @Override
             public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator evaluator, long now, SecurityContext context)
@@ -93,7 +92,7 @@ final class JwksKeySource implements KeySource {
 
             @Override
             public void close() {
-                // the HTTP client holds no resources that outlive it
+                retriever.close();
             }
         };
         EventListener<OutageTolerantJWKSetSource<SecurityContext>, SecurityContext> outageListener = event -> {

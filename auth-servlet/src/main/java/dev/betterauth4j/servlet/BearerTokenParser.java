@@ -1,0 +1,90 @@
+package dev.betterauth4j.servlet;
+
+import java.util.List;
+
+/**
+ * Reads bearer credentials from {@code Authorization} header values, strictly as RFC 6750 §2.1 and RFC 9110
+ * §11.4 define them: {@code credentials = "Bearer" 1*SP b64token}, the scheme matched case-insensitively,
+ * {@code b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}.
+ *
+ * <ul>
+ *   <li>no header, or a header for another scheme ({@code Basic ...}): no bearer credentials;</li>
+ *   <li>more than one header, {@code Bearer} with an empty token, or a token that breaks the b64token
+ *       syntax (spaces inside, control or non-ASCII characters, a second token): {@code invalid_request};</li>
+ *   <li>otherwise the token, unchanged, for the verifier to judge.</li>
+ * </ul>
+ * It never looks at the query string or the body: RFC 6750's other two methods are not supported.
+ */
+final class BearerTokenParser {
+
+    private static final String SCHEME = "bearer";
+
+    private BearerTokenParser() {
+    }
+
+    /**
+     * @param headerValues every {@code Authorization} header of the request, in order
+     */
+    static BearerCredentials parse(List<String> headerValues) {
+        if (headerValues.isEmpty()) {
+            return BearerCredentials.ABSENT;
+        }
+        if (headerValues.size() > 1) {
+            return BearerCredentials.invalid("The request has more than one Authorization header");
+        }
+        return parse(headerValues.get(0));
+    }
+
+    static BearerCredentials parse(String value) {
+        if (value == null) {
+            return BearerCredentials.ABSENT;
+        }
+        if (!value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return BearerCredentials.ABSENT;
+        }
+        int end = value.length();
+        if (end > SCHEME.length() && value.charAt(SCHEME.length()) != ' ') {
+            // "Bearerx ..." is another auth-scheme, unless it is a separator that makes the header garbage.
+            return isTokenChar(value.charAt(SCHEME.length())) ? BearerCredentials.ABSENT
+                    : BearerCredentials.invalid("The Authorization header is not valid bearer credentials");
+        }
+        int start = SCHEME.length();
+        while (start < end && value.charAt(start) == ' ') {
+            start++;
+        }
+        if (start == end) {
+            return BearerCredentials.invalid("The bearer token is empty");
+        }
+        return isB64Token(value, start, end)
+                ? BearerCredentials.token(value.substring(start, end))
+                : BearerCredentials.invalid("The bearer token has characters RFC 6750 does not allow");
+    }
+
+    /** A single token taken from a cookie must obey the same syntax as one from the header. */
+    static BearerCredentials fromCookieValue(String value) {
+        if (value == null || value.isEmpty()) {
+            return BearerCredentials.invalid("The token cookie is empty");
+        }
+        return isB64Token(value, 0, value.length()) ? BearerCredentials.token(value)
+                : BearerCredentials.invalid("The token cookie has characters a token may not contain");
+    }
+
+    private static boolean isB64Token(String value, int start, int end) {
+        int i = start;
+        while (i < end && isTokenChar(value.charAt(i))) {
+            i++;
+        }
+        if (i == start) {
+            return false;
+        }
+        while (i < end && value.charAt(i) == '=') {
+            i++;
+        }
+        return i == end;
+    }
+
+    private static boolean isTokenChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+    }
+}

@@ -1,0 +1,55 @@
+package dev.betterauth4j.servlet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Paths that pass without a token: exact ({@code /health}) or prefix ({@code /public/*}, which matches
+ * {@code /public} and everything below it). Matched against the container's decoded, normalised path within
+ * the application ({@code servletPath + pathInfo}), never the raw URI, so {@code /public/..%2fadmin} or
+ * {@code /health;x} cannot smuggle a protected path past the filter.
+ */
+final class PublicPaths {
+
+    private final List<String> exact = new ArrayList<>();
+    private final List<String> prefixes = new ArrayList<>();
+
+    PublicPaths(List<String> patterns) {
+        for (String pattern : patterns) {
+            String p = pattern.trim();
+            if (!p.startsWith("/")) {
+                throw new IllegalArgumentException("publicPaths: '" + p + "' must start with '/'");
+            }
+            if (p.endsWith("/*")) {
+                String prefix = p.substring(0, p.length() - 2);
+                if (prefix.contains("*")) {
+                    throw new IllegalArgumentException("publicPaths: '" + p + "' may only end with '/*'");
+                }
+                prefixes.add(prefix);
+            } else if (p.contains("*")) {
+                throw new IllegalArgumentException("publicPaths: '" + p + "' may only end with '/*'");
+            } else {
+                exact.add(p);
+            }
+        }
+    }
+
+    boolean matches(String path) {
+        if (exact.contains(path)) {
+            return true;
+        }
+        for (String prefix : prefixes) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/") || prefix.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        List<String> all = new ArrayList<>(exact);
+        prefixes.forEach(p -> all.add(p + "/*"));
+        return all.toString();
+    }
+}

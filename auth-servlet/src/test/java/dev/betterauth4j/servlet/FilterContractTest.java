@@ -1,0 +1,393 @@
+package dev.betterauth4j.servlet;
+
+import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.testkit.JwksServer;
+import dev.betterauth4j.testkit.SigningKey;
+import dev.betterauth4j.testkit.TestToken;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The filter's contract, end to end over real HTTP. Each container (Jetty, Tomcat) runs this same suite.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FilterContractTest {
+
+    static final String ISSUER = "https://auth.example.com";
+    static final SigningKey KEY = SigningKey.of("EdDSA");
+
+    private final Map<String, ServletContainer> started = new HashMap<>();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    final RecordingListener listener = new RecordingListener();
+
+    abstract ServletContainer.Factory containers();
+
+    @BeforeEach
+    void clearEvents() {
+        listener.events.clear();
+    }
+
+    @AfterAll
+    void stopAll() throws Exception {
+        // Verifiers first, as an application would before its container undeploys it.
+        for (AutoCloseable resource : resources) {
+            resource.close();
+        }
+        for (ServletContainer container : started.values()) {
+            container.close();
+        }
+    }
+
+    static BetterAuthVerifier verifier() {
+        return BetterAuthVerifier.builder().baseUrl(URI.create(ISSUER)).jwks(KEY.jwkSet()).build();
+    }
+
+    static String token() {
+        return TestToken.betterAuth(KEY, ISSUER, Instant.now()).claim("role", "admin, viewer").signWith(KEY);
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private ServletContainer container(String name, Supplier<ServletContainer.FilterSetup> setup) {
+        return started.computeIfAbsent(name, n -> {
+            try {
+                return containers().start(setup.get());
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start " + n, e);
+            }
+        });
+    }
+
+    /** Every path needs a token except /health and /public/*; token also from cookie "api_token". */
+    ServletContainer standard() {
+        return container("standard", () -> ServletContainer.FilterSetup.instance(BetterAuthFilter.builder(verifier())
+                .publicPaths("/health", "/public/*").cookie("api_token").listener(listener).build()));
+    }
+
+    ServletContainer optional() {
+        return container("optional", () -> ServletContainer.FilterSetup.instance(BetterAuthFilter.builder(verifier())
+                .optional(true).build()));
+    }
+
+    ServletContainer outage() {
+        return container("outage", () -> {
+            BetterAuthVerifier down = BetterAuthVerifier.builder().baseUrl(URI.create("http://127.0.0.1:9"))
+                    .httpConnectTimeout(Duration.ofMillis(300)).build();
+            resources.add(down);
+            return ServletContainer.FilterSetup.instance(BetterAuthFilter.builder(down)
+                    .retryAfter(Duration.ofSeconds(7)).build());
+        });
+    }
+
+    /** Set up as web.xml would: the filter class and init parameters, keys fetched from a loopback JWKS. */
+    ServletContainer initParameters() {
+        return container("init", () -> {
+            JwksServer jwks = JwksServer.start().publish(KEY.publicJwk());
+            resources.add(jwks);
+            Map<String, String> parameters = new HashMap<>();
+            parameters.put("BETTER_AUTH_URL", jwks.baseUrl().toString());
+            parameters.put("BETTER_AUTH_ISSUER", ISSUER);
+            parameters.put("BETTER_AUTH_AUDIENCE", ISSUER);
+            parameters.put("publicPaths", "/health, /public/*");
+            parameters.put("realm", "tasks");
+            parameters.put("roleClaim", "permissions");
+            parameters.put("errorWriterClass", PlainTextErrorWriter.class.getName());
+            return ServletContainer.FilterSetup.initParameters(parameters);
+        });
+    }
+
+    // ---- no token
+
+    @Test
+    void answersARequestWithoutTokenWith401AndABareBearerChallenge() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"api\"");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(Http.json(response)).containsEntry("status", 401L).containsEntry("reason", "MISSING")
+                .containsEntry("title", "Unauthorized").containsEntry("type", "about:blank")
+                .containsKey("detail").doesNotContainKey("error");
+        assertThat(listener.events).containsExactly("failure MISSING /api/me");
+    }
+
+    @Test
+    void ignoresATokenInTheQueryString() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/api/me?access_token=" + token()));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(Http.json(response)).containsEntry("reason", "MISSING");
+    }
+
+    @Test
+    void treatsAnotherAuthorizationSchemeAsNoToken() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"), "Authorization", "Basic dXNlcjpwYXNz");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"api\"");
+    }
+
+    // ---- a valid token
+
+    @Test
+    void passesAValidTokenWithAPrincipalThatTellsTheTruth() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"), "Authorization", bearer(token()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response))
+                .containsEntry("principal", TestToken.USER_ID)
+                .containsEntry("remoteUser", TestToken.USER_ID)
+                .containsEntry("user", TestToken.USER_ID)
+                .containsEntry("authType", "Bearer")
+                .containsEntry("admin", true)
+                .containsEntry("editor", false)
+                .containsEntry("requireUserThrows", false);
+        assertThat(listener.events).containsExactly("success " + TestToken.USER_ID + " /api/me");
+    }
+
+    @Test
+    void matchesTheBearerSchemeCaseInsensitively() throws Exception {
+        assertThat(Http.get(standard().uri("/api/me"), "Authorization", "bEaReR " + token()).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void readsRolesFromAnArrayClaimToo() throws Exception {
+        String token = TestToken.betterAuth(KEY, ISSUER, Instant.now()).claim("role", List.of("editor")).signWith(KEY);
+
+        assertThat(Http.json(Http.get(standard().uri("/api/me"), "Authorization", bearer(token))))
+                .containsEntry("editor", true).containsEntry("admin", false);
+    }
+
+    // ---- invalid tokens
+
+    @Test
+    void answersAnExpiredTokenWith401InvalidTokenAndTheReason() throws Exception {
+        String expired = TestToken.betterAuth(KEY, ISSUER, Instant.now().minus(Duration.ofHours(1))).signWith(KEY);
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"), "Authorization", bearer(expired));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).contains(
+                "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The token has expired\"");
+        assertThat(Http.json(response)).containsEntry("error", "invalid_token").containsEntry("reason", "EXPIRED")
+                .containsEntry("detail", "The token has expired")
+                .containsEntry("type", ProblemJsonErrorWriter.RFC6750_ERRORS);
+        assertThat(listener.events).containsExactly("failure EXPIRED /api/me");
+    }
+
+    @Test
+    void answersATamperedTokenWith401BadSignature() throws Exception {
+        String[] parts = token().split("\\.");
+        String forged = parts[0] + "." + TestToken.encode("{\"sub\":\"admin\",\"exp\":9999999999,\"iss\":\""
+                + ISSUER + "\",\"aud\":\"" + ISSUER + "\"}") + "." + parts[2];
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"), "Authorization", bearer(forged));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(Http.json(response)).containsEntry("reason", "BAD_SIGNATURE");
+        assertThat(response.body()).doesNotContain(parts[2]);
+    }
+
+    @Test
+    void answersGarbageWith401Malformed() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"), "Authorization", "Bearer not-a-jwt");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(Http.json(response)).containsEntry("reason", "MALFORMED").containsEntry("error", "invalid_token");
+    }
+
+    // ---- invalid requests
+
+    @Test
+    void answersTwoAuthorizationHeadersWith400InvalidRequest() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"),
+                "Authorization", bearer(token()), "Authorization", bearer(token()));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value ->
+                assertThat(value).startsWith("Bearer realm=\"api\", error=\"invalid_request\""));
+        assertThat(Http.json(response)).containsEntry("error", "invalid_request").containsEntry("status", 400L);
+    }
+
+    @Test
+    void answersAnEmptyBearerTokenWith400() throws Exception {
+        assertThat(Http.rawGet(standard().port(), "/api/me", "Authorization: Bearer ")).isEqualTo(400);
+        assertThat(Http.rawGet(standard().port(), "/api/me", "Authorization: Bearer")).isEqualTo(400);
+    }
+
+    @Test
+    void answersATokenThatBreaksTheToken68SyntaxWith400() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"), "Authorization", "Bearer abc def");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Http.json(response)).containsEntry("error", "invalid_request");
+    }
+
+    // ---- outage
+
+    @Test
+    void answersAKeySourceOutageWith503AndRetryAfter() throws Exception {
+        HttpResponse<String> response = Http.get(outage().uri("/api/me"), "Authorization", bearer(token()));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).contains("7");
+        assertThat(Http.json(response)).containsEntry("status", 503L).containsEntry("reason", "KEY_SOURCE_UNAVAILABLE")
+                .containsEntry("title", "Service Unavailable");
+    }
+
+    // ---- public paths and preflight
+
+    @Test
+    void letsPublicPathsPassWithoutAToken() throws Exception {
+        HttpResponse<String> health = Http.get(standard().uri("/health"));
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(Http.json(health)).containsEntry("principal", null).containsEntry("requireUserThrows", true);
+        assertThat(Http.get(standard().uri("/public/info")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(standard().uri("/public")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void doesNotLetAPathThatMerelyStartsLikeAPublicPrefixPass() throws Exception {
+        assertThat(Http.get(standard().uri("/publicity")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void doesNotLetAnEncodedTraversalOutOfAPublicPrefixPass() throws Exception {
+        assertThat(Http.rawGet(standard().port(), "/public/../api/me")).isIn(400, 401);
+        assertThat(Http.rawGet(standard().port(), "/public/..%2fapi/me")).isIn(400, 401, 404);
+        assertThat(Http.rawGet(standard().port(), "/health;x=1/../api/me")).isIn(400, 401);
+    }
+
+    @Test
+    void letsACorsPreflightPassWithoutAToken() throws Exception {
+        HttpResponse<String> preflight = Http.send("OPTIONS", standard().uri("/api/me"),
+                "Origin", "https://app.example.com", "Access-Control-Request-Method", "GET");
+        HttpResponse<String> plainOptions = Http.send("OPTIONS", standard().uri("/api/me"));
+
+        assertThat(preflight.statusCode()).isNotIn(400, 401, 403);
+        assertThat(plainOptions.statusCode()).isEqualTo(401);
+    }
+
+    // ---- optional mode
+
+    @Test
+    void optionalModeLetsARequestWithoutTokenPassAsAnonymous() throws Exception {
+        HttpResponse<String> response = Http.get(optional().uri("/api/me"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response)).containsEntry("principal", null).containsEntry("user", null);
+    }
+
+    @Test
+    void optionalModeStillRefusesAnInvalidToken() throws Exception {
+        assertThat(Http.get(optional().uri("/api/me"), "Authorization", "Bearer x.y.z").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void optionalModeAuthenticatesAValidToken() throws Exception {
+        assertThat(Http.json(Http.get(optional().uri("/api/me"), "Authorization", bearer(token()))))
+                .containsEntry("principal", TestToken.USER_ID);
+    }
+
+    // ---- once per request
+
+    @Test
+    void verifiesOnceAcrossAnAsyncDispatch() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/async/me"), "Authorization", bearer(token()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response)).containsEntry("dispatch", "ASYNC").containsEntry("principal", TestToken.USER_ID);
+        assertThat(listener.successes()).isEqualTo(1);
+    }
+
+    @Test
+    void verifiesOnceAcrossAnErrorDispatchAndTheErrorPageSeesTheUser() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/teapot"), "Authorization", bearer(token()));
+
+        assertThat(response.statusCode()).isEqualTo(418);
+        assertThat(Http.json(response)).containsEntry("dispatch", "ERROR").containsEntry("principal", TestToken.USER_ID);
+        assertThat(listener.successes()).isEqualTo(1);
+    }
+
+    // ---- cookie source
+
+    @Test
+    void readsTheTokenFromTheConfiguredCookieWhenThereIsNoHeader() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"), "Cookie", "api_token=" + token());
+
+        assertThat(Http.json(response)).containsEntry("principal", TestToken.USER_ID);
+    }
+
+    @Test
+    void prefersTheHeaderOverTheCookie() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"), "Authorization", bearer(token()),
+                "Cookie", "api_token=garbage");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void answersTwoTokenCookiesWith400() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"), "Cookie",
+                "api_token=" + token() + "; api_token=" + token());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void ignoresOtherCookies() throws Exception {
+        HttpResponse<String> response = Http.get(optional().uri("/api/me"), "Cookie", "api_token=" + token());
+
+        assertThat(Http.json(response)).containsEntry("principal", null);
+    }
+
+    // ---- the listener never sees a token
+
+    @Test
+    void theListenerNeverSeesTheToken() throws Exception {
+        String token = token();
+        Http.get(standard().uri("/api/me"), "Authorization", bearer(token));
+        Http.get(standard().uri("/api/me"), "Authorization", bearer(token + "x"));
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+
+        assertThat(listener.events).hasSize(2).allSatisfy(event -> assertThat(event).doesNotContain(signature));
+    }
+
+    // ---- web.xml-style set-up
+
+    @Test
+    void initParametersConfigureTheVerifierAndTheFilter() throws Exception {
+        ServletContainer container = initParameters();
+
+        HttpResponse<String> anonymous = Http.get(container.uri("/api/me"));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"tasks\"");
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(anonymous.body()).isEqualTo("401 MISSING");
+
+        String token = TestToken.betterAuth(KEY, ISSUER, Instant.now()).claim("permissions", "admin").signWith(KEY);
+        HttpResponse<String> authenticated = Http.get(container.uri("/api/me"), "Authorization", bearer(token));
+        assertThat(authenticated.statusCode()).isEqualTo(200);
+        assertThat(Http.json(authenticated)).containsEntry("principal", TestToken.USER_ID).containsEntry("admin", true);
+
+        assertThat(Http.get(container.uri("/public/anything")).statusCode()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.betterauth4j.servlet;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Map;
+
+/** The JDK's HttpClient for ordinary requests, a raw socket for bytes HttpClient refuses to send. */
+final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Http() {
+    }
+
+    /** GET with header name/value pairs; a name may repeat. */
+    static HttpResponse<String> get(URI uri, String... headers) throws IOException, InterruptedException {
+        return send("GET", uri, headers);
+    }
+
+    static HttpResponse<String> send(String method, URI uri, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Map<String, Object> json(HttpResponse<String> response) {
+        try {
+            return JSONObjectUtils.parse(response.body());
+        } catch (ParseException e) {
+            throw new AssertionError("Not JSON: " + response.body(), e);
+        }
+    }
+
+    /**
+     * Sends raw header lines (bytes as given, ISO-8859-1) and returns the status code, or -1 if the server
+     * closed the connection without a status line.
+     */
+    static int rawGet(int port, String path, String... headerLines) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            StringBuilder request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+            for (String line : headerLines) {
+                request.append(line).append("\r\n");
+            }
+            request.append("Connection: close\r\n\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] head = in.readNBytes(12);
+            String status = new String(head, StandardCharsets.ISO_8859_1);
+            if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
+                return -1;
+            }
+            in.readAllBytes();
+            return Integer.parseInt(status.substring(9, 12));
+        }
+    }
+}
