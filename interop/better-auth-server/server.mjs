@@ -90,6 +90,8 @@ function createAuth(actualPort) {
     // when NODE_ENV=production, so switch it off explicitly.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
+    // All Better Auth logging goes to stderr, so stdout carries only "READY <port>".
+    logger: { log: (level, message, ...args) => console.error(`[better-auth ${level}] ${message}`, ...args) },
     plugins: [jwt({ jwks, jwt: jwtOpts, ...(sessionCookieCache ? { sessionCookieCache: true } : {}) }), bearer()],
   });
 }
