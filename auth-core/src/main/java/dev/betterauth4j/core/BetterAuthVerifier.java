@@ -208,7 +208,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
         static final String BETTER_AUTH_DEFAULT_SECRET = "better-auth-secret-12345678901234567890";
         static final String JWKS_PATH = "/api/auth/jwks";
 
-        private static final Set<JWSAlgorithm> DEFAULT_JWKS_ALGORITHMS = Set.of(JWSAlgorithm.EdDSA,
+        private static final List<JWSAlgorithm> DEFAULT_JWKS_ALGORITHMS = List.of(JWSAlgorithm.EdDSA,
                 JWSAlgorithm.ES256, JWSAlgorithm.ES512, JWSAlgorithm.RS256, JWSAlgorithm.PS256);
         private static final Set<JWSAlgorithm> HMAC_ALGORITHMS = Set.of(JWSAlgorithm.HS256,
                 JWSAlgorithm.HS384, JWSAlgorithm.HS512);

@@ -1,0 +1,40 @@
+package dev.betterauth4j.demo;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** {@code GET /health}: public; 200 when the database answers, 503 when it does not. */
+final class HealthServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient TaskStore store;
+    private final transient ProblemWriter problems;
+
+    HealthServlet(TaskStore store, ProblemWriter problems) {
+        this.store = store;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!request.getMethod().equals("GET")) {
+            problems.write(response, ProblemException.methodNotAllowed(request.getMethod(), java.util.List.of("GET")));
+            return;
+        }
+        if (!store.healthy()) {
+            problems.write(response, 503, "The database does not answer");
+            return;
+        }
+        byte[] body = "{\"status\":\"UP\",\"database\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+        response.setStatus(200);
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.betterauth4j.demo;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every error is a problem document with the right status, never a stack trace or a 500. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TaskApiErrorTest {
+
+    RunningDemo demo;
+    long task;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        demo = RunningDemo.devMode(dir);
+        task = demo.create(demo.alice, "target");
+    }
+
+    @AfterAll
+    void stop() {
+        demo.close();
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(RunningDemo.body(response).get("status").asInt()).isEqualTo(status);
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{}                                            | title",
+            "{\"title\":\"\"}                              | title",
+            "{\"title\":\"   \"}                           | title",
+            "{\"title\":42}                                | title",
+            "{\"title\":null}                              | title",
+            "{\"title\":\"a\\nb\"}                         | title",
+            "{\"title\":\"ok\",\"description\":7}          | description",
+            "{\"title\":\"ok\",\"completed\":\"yes\"}      | completed",
+            "{\"title\":\"ok\",\"completed\":1}            | completed",
+            "{\"title\":\"ok\",\"priority\":\"high\"}      | priority"})
+    void refusesAnInvalidFieldWith400NamingIt(String body, String field) throws Exception {
+        HttpResponse<String> response = demo.json("POST", "/api/tasks", demo.alice, body);
+
+        assertProblem(response, 400);
+        assertThat(RunningDemo.body(response).get("errors").get(0).get("field").asText()).isEqualTo(field);
+    }
+
+    @Test
+    void acceptsATitleOfExactly200CharactersButNot201() throws Exception {
+        assertThat(demo.json("POST", "/api/tasks", demo.alice, "{\"title\":\"" + "t".repeat(200) + "\"}").statusCode())
+                .isEqualTo(201);
+        assertProblem(demo.json("POST", "/api/tasks", demo.alice, "{\"title\":\"" + "t".repeat(201) + "\"}"), 400);
+    }
+
+    @Test
+    void acceptsADescriptionOf2000CharactersButNot2001() throws Exception {
+        assertThat(demo.json("POST", "/api/tasks", demo.alice,
+                "{\"title\":\"d\",\"description\":\"" + "d".repeat(2000) + "\"}").statusCode()).isEqualTo(201);
+        assertProblem(demo.json("POST", "/api/tasks", demo.alice,
+                "{\"title\":\"d\",\"description\":\"" + "d".repeat(2001) + "\"}"), 400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"title\":", "not json", "[{\"title\":\"x\"}]", "\"x\"", "{\"title\":\"a\",\"title\":\"b\"}",
+            "{\"title\":\"a\"} {}", "{\"title\":\"a\"}x"})
+    void refusesMalformedJsonAndNonObjectsWith400(String body) throws Exception {
+        assertProblem(demo.json("POST", "/api/tasks", demo.alice, body), 400);
+    }
+
+    @Test
+    void refusesDeeplyNestedJsonWith400() throws Exception {
+        String nested = "{\"title\":\"x\",\"description\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        assertProblem(demo.json("POST", "/api/tasks", demo.alice, nested), 400);
+    }
+
+    @Test
+    void refusesAnEmptyBodyWith400() throws Exception {
+        assertProblem(demo.json("POST", "/api/tasks", demo.alice, ""), 400);
+    }
+
+    @Test
+    void refusesAPatchThatChangesNothing() throws Exception {
+        assertProblem(demo.json("PATCH", "/api/tasks/" + task, demo.alice, "{}"), 400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/xml", "multipart/form-data"})
+    void refusesANonJsonBodyWith415(String contentType) throws Exception {
+        assertProblem(demo.send("POST", "/api/tasks", demo.alice, contentType, "{\"title\":\"x\"}"), 415);
+    }
+
+    @Test
+    void refusesABodyWithoutContentTypeWith415() throws Exception {
+        assertProblem(demo.send("POST", "/api/tasks", demo.alice, null, "{\"title\":\"x\"}"), 415);
+    }
+
+    @Test
+    void acceptsJsonWithACharsetOrAPlusJsonType() throws Exception {
+        assertThat(demo.send("POST", "/api/tasks", demo.alice, "application/json; charset=UTF-8",
+                "{\"title\":\"x\"}").statusCode()).isEqualTo(201);
+        assertThat(demo.send("POST", "/api/tasks", demo.alice, "application/merge-patch+json",
+                "{\"title\":\"x\"}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void refusesABodyOver64KibWith413() throws Exception {
+        String huge = "{\"title\":\"x\",\"description\":\"" + "d".repeat(70_000) + "\"}";
+        assertProblem(demo.json("POST", "/api/tasks", demo.alice, huge), 413);
+    }
+
+    @Test
+    void refusesAChunkedBodyOver64KibWith413() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", demo.demo.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/tasks HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + demo.alice
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = "d".repeat(8192).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 10; i++) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 413").contains("application/problem+json");
+        }
+    }
+
+    @Test
+    void answersAnUnknownTaskWith404() throws Exception {
+        assertProblem(demo.get("/api/tasks/987654321", demo.alice), 404);
+        assertProblem(demo.get("/api/tasks/abc", demo.alice), 404);
+        assertProblem(demo.get("/api/tasks/-1", demo.alice), 404);
+        assertProblem(demo.get("/api/tasks/99999999999999999999999", demo.alice), 404);
+        assertProblem(demo.json("PUT", "/api/tasks/987654321", demo.alice, "{\"title\":\"x\"}"), 404);
+    }
+
+    @Test
+    void answersAnUnknownPathWith404() throws Exception {
+        assertProblem(demo.get("/api/nothing-here", demo.alice), 404);
+        assertProblem(demo.get("/somewhere/else", demo.alice), 404);
+    }
+
+    @Test
+    void answersAWrongMethodWith405AndAllow() throws Exception {
+        HttpResponse<String> response = demo.send("DELETE", "/api/tasks", demo.alice, null, null);
+        assertProblem(response, 405);
+        assertThat(response.headers().firstValue("Allow")).contains("GET, POST");
+
+        response = demo.json("POST", "/api/tasks/" + task, demo.alice, "{}");
+        assertProblem(response, 405);
+        assertThat(response.headers().firstValue("Allow")).contains("GET, PUT, PATCH, DELETE");
+
+        response = demo.send("GET", "/api/alice/tasks/" + task + "/complete", demo.alice, null, null);
+        assertProblem(response, 405);
+        assertThat(response.headers().firstValue("Allow")).contains("PATCH");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=101", "limit=ten", "offset=-1", "completed=maybe", "completed=true&completed=false",
+            "offset=99999999999999999999"})
+    void refusesAnInvalidQueryWith400(String query) throws Exception {
+        assertProblem(demo.get("/api/tasks?" + query, demo.alice), 400);
+    }
+
+    @Test
+    void answersAMalformedRequestLineOrUriWithAProblemNotAStackTrace() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", demo.demo.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400").doesNotContain("Exception").doesNotContain("<html");
+        }
+    }
+}
