@@ -1,0 +1,112 @@
+package dev.betterauth4j.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo on a real PostgreSQL server. Runs when {@code DEMO_TEST_POSTGRES_URL} names a JDBC URL of a database
+ * this test may wipe (.ci/run starts a throwaway PostgreSQL when the machine has one).
+ */
+@EnabledIfEnvironmentVariable(named = "DEMO_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresDemoTest {
+
+    private final String url = System.getenv("DEMO_TEST_POSTGRES_URL");
+    private RunningDemo demo;
+
+    @BeforeAll
+    void start() throws Exception {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS tasks");
+        }
+        demo = RunningDemo.start(Map.of("DATABASE_URL", url));
+    }
+
+    @AfterAll
+    void stop() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    void scopesTasksPerUserOnPostgres() throws Exception {
+        long bobs = demo.create(demo.bob, "bob on postgres");
+
+        assertThat(demo.get("/api/tasks/" + bobs, demo.alice).statusCode()).isEqualTo(403);
+        assertThat(demo.json("PATCH", "/api/tasks/" + bobs, demo.alice, "{\"completed\":true}").statusCode()).isEqualTo(403);
+        assertThat(demo.send("DELETE", "/api/bob/tasks/" + bobs, demo.alice, null, null).statusCode()).isEqualTo(403);
+        assertThat(RunningDemo.body(demo.get("/api/tasks/" + bobs, demo.bob)).get("completed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void crudAndTogglingWorkOnPostgres() throws Exception {
+        long id = demo.create(demo.alice, "pg task");
+        JsonNode patched = RunningDemo.body(demo.json("PATCH", "/api/tasks/" + id, demo.alice,
+                "{\"description\":\"d\",\"completed\":true}"));
+        assertThat(patched.get("description").asText()).isEqualTo("d");
+        JsonNode toggled = RunningDemo.body(demo.send("PATCH", "/api/alice/tasks/" + id + "/complete", demo.alice,
+                null, null));
+        assertThat(toggled.get("completed").asBoolean()).isFalse();
+        JsonNode replaced = RunningDemo.body(demo.json("PUT", "/api/tasks/" + id, demo.alice, "{\"title\":\"pg2\"}"));
+        assertThat(replaced.get("description").isNull()).isTrue();
+        assertThat(RunningDemo.body(demo.get("/api/tasks?completed=false&limit=100", demo.alice)).findValuesAsText("title"))
+                .contains("pg2");
+        assertThat(demo.send("DELETE", "/api/tasks/" + id, demo.alice, null, null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void concurrentCreatesLoseNothingOnPostgres() throws Exception {
+        String dave = demo.demo.devTokens().issue(new DevTokenIssuer.DevUser("dave", "Dave", "dave@example.com"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<List<Long>>> workers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            workers.add(pool.submit(() -> {
+                List<Long> ids = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    ids.add(demo.create(dave, "c" + i));
+                }
+                return ids;
+            }));
+        }
+        Set<Long> ids = new HashSet<>();
+        for (Future<List<Long>> worker : workers) {
+            ids.addAll(worker.get(2, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+
+        assertThat(ids).hasSize(1600);
+        HttpResponse<String> list = demo.get("/api/tasks?limit=1", dave);
+        assertThat(list.headers().firstValue("X-Total-Count")).contains("1600");
+    }
+
+    @Test
+    void tasksSurviveARestartOnPostgres() throws Exception {
+        long id = demo.create(demo.alice, "durable on postgres");
+        demo.close();
+        demo = RunningDemo.start(Map.of("DATABASE_URL", url));
+
+        assertThat(RunningDemo.body(demo.get("/api/tasks/" + id, demo.alice)).get("title").asText())
+                .isEqualTo("durable on postgres");
+    }
+}
