@@ -1,0 +1,123 @@
+package dev.betterauth4j.interop;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Drives a Better Auth server over HTTP the way a front end does: sign up, then get a JWT from
+ * {@code GET /api/auth/token} or from the {@code set-auth-jwt} header of {@code GET /api/auth/get-session},
+ * authenticating with the bearer plugin's {@code set-auth-token}.
+ */
+final class BetterAuthClient {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final BetterAuthServer server;
+
+    BetterAuthClient(BetterAuthServer server) {
+        this.server = server;
+    }
+
+    /**
+     * A signed-in Better Auth user.
+     *
+     * @param userId        Better Auth's user id
+     * @param email         the email signed up with
+     * @param bearerToken   the bearer plugin's {@code set-auth-token} ({@code token.signature}, not a JWT)
+     * @param sessionData   the {@code better-auth.session_data} cookie value, when a cookie cache is on, else null
+     */
+    record Session(String userId, String email, String bearerToken, String sessionData) {
+    }
+
+    /** Signs up a fresh user (which also signs them in). Extra fields (role, image) go into the body. */
+    Session signUp(String name, Map<String, Object> extra) throws IOException, InterruptedException {
+        String email = name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", email);
+        body.put("password", "correct-horse-battery-staple");
+        body.put("name", name);
+        body.putAll(extra);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(server.auth("/sign-up/email"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("sign-up failed: " + response.statusCode() + " " + response.body());
+        }
+        Map<String, Object> json = parse(response.body());
+        @SuppressWarnings("unchecked")
+        String userId = (String) ((Map<String, Object>) json.get("user")).get("id");
+        String bearer = response.headers().firstValue("set-auth-token")
+                .orElseThrow(() -> new IllegalStateException("no set-auth-token header; is the bearer plugin on?"));
+        return new Session(userId, email, bearer, cookie(response, "better-auth.session_data"));
+    }
+
+    Session signUp(String name) throws IOException, InterruptedException {
+        return signUp(name, Map.of());
+    }
+
+    /** {@code GET /api/auth/token}: the JWT a front end gets from {@code authClient.token()}. */
+    String token(Session session) throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/token", session);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/token failed: " + response.statusCode() + " " + response.body());
+        }
+        return (String) parse(response.body()).get("token");
+    }
+
+    /** The {@code set-auth-jwt} header of {@code GET /api/auth/get-session}. */
+    String sessionJwt(Session session) throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/get-session", session);
+        return response.headers().firstValue("set-auth-jwt")
+                .orElseThrow(() -> new IllegalStateException("no set-auth-jwt header: " + response.statusCode()));
+    }
+
+    /** The raw JWKS document at {@code path} (under {@code /api/auth}). */
+    String jwks(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(server.auth(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private HttpResponse<String> get(String path, Session session) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(server.auth(path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + session.bearerToken()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String cookie(HttpResponse<?> response, String name) {
+        for (String header : response.headers().allValues("set-cookie")) {
+            if (header.startsWith(name + "=")) {
+                String value = header.substring(name.length() + 1, header.indexOf(';') < 0 ? header.length()
+                        : header.indexOf(';'));
+                return URLDecoder.decode(value, StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    static Map<String, Object> parse(String json) {
+        try {
+            return JSONObjectUtils.parse(json);
+        } catch (ParseException e) {
+            throw new IllegalStateException("Not JSON: " + json, e);
+        }
+    }
+
+    static URI uri(String text) {
+        return URI.create(text);
+    }
+}
