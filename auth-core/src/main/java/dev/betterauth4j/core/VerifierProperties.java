@@ -27,6 +27,7 @@ final class VerifierProperties {
     static final String MAX_TOKEN_LENGTH = "BETTER_AUTH_MAX_TOKEN_LENGTH";
     static final String JWKS_CACHE_TTL = "BETTER_AUTH_JWKS_CACHE_TTL";
     static final String ALLOW_INSECURE_HTTP = "BETTER_AUTH_ALLOW_INSECURE_HTTP";
+    static final String TOKEN_CACHE_SIZE = "BETTER_AUTH_TOKEN_CACHE_SIZE";
 
     private VerifierProperties() {
     }
@@ -73,6 +74,10 @@ final class VerifierProperties {
         String insecure = value(properties, ALLOW_INSECURE_HTTP);
         if (insecure != null) {
             builder.allowInsecureHttp(bool(ALLOW_INSECURE_HTTP, insecure));
+        }
+        String cacheSize = value(properties, TOKEN_CACHE_SIZE);
+        if (cacheSize != null) {
+            builder.tokenCacheSize(integer(TOKEN_CACHE_SIZE, cacheSize));
         }
         return builder;
     }

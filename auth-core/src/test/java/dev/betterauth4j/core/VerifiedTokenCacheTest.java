@@ -1,0 +1,170 @@
+package dev.betterauth4j.core;
+
+import dev.betterauth4j.core.TokenVerificationException.Reason;
+import dev.betterauth4j.testkit.JwksServer;
+import dev.betterauth4j.testkit.SigningKey;
+import dev.betterauth4j.testkit.TestToken;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static dev.betterauth4j.core.RejectionReasonTest.assertRejected;
+import static dev.betterauth4j.core.TestVerifiers.ISSUER;
+import static dev.betterauth4j.core.TestVerifiers.NOW;
+import static dev.betterauth4j.core.TestVerifiers.SECRET;
+import static dev.betterauth4j.core.TestVerifiers.builder;
+import static dev.betterauth4j.core.TestVerifiers.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The opt-in verified-token cache. */
+class VerifiedTokenCacheTest {
+
+    private static final SigningKey ED = SigningKey.of("EdDSA");
+
+    @Test
+    void isOffByDefault() {
+        assertThat(TestVerifiers.verifier(ED).cachedTokens()).isEqualTo(-1);
+    }
+
+    @Test
+    void returnsTheVerifiedUserForARepeatedTokenWithoutVerifyingAgain() throws Exception {
+        BetterAuthVerifier verifier = builder(ED).tokenCacheSize(100).build();
+        String token = token(ED).signWith(ED);
+
+        AuthenticatedUser first = verifier.verify(token);
+        AuthenticatedUser second = verifier.verify(token);
+
+        assertThat(second).isSameAs(first);
+        assertThat(verifier.cachedTokens()).isEqualTo(1);
+        assertThat(TestVerifiers.verifier(ED).verify(token)).isEqualTo(first).isNotSameAs(first);
+    }
+
+    @Test
+    void anEntryNeverOutlivesTheTokensExp() throws Exception {
+        MutableClock clock = new MutableClock(NOW);
+        BetterAuthVerifier verifier = builder(ED).clock(clock).tokenCacheSize(100).build();
+        String token = TestToken.betterAuth(ED, ISSUER, NOW).claim("exp", NOW.plusSeconds(100).getEpochSecond())
+                .signWith(ED);
+        AuthenticatedUser cached = verifier.verify(token);
+
+        clock.advance(Duration.ofSeconds(99));
+        assertThat(verifier.verify(token)).isSameAs(cached);
+
+        clock.advance(Duration.ofSeconds(11));
+        AuthenticatedUser withinSkew = verifier.verify(token);
+        assertThat(withinSkew).isEqualTo(cached).isNotSameAs(cached);
+
+        clock.advance(Duration.ofSeconds(60));
+        assertRejected(verifier, token, Reason.EXPIRED);
+    }
+
+    @Test
+    void anEntryIsDroppedWhenItsKeyLeavesTheKeySet() throws Exception {
+        SigningKey keyA = SigningKey.of("EdDSA", "cache-a");
+        SigningKey keyB = SigningKey.of("EdDSA", "cache-b");
+        try (JwksServer server = JwksServer.start().publish(keyA.publicJwk(), keyB.publicJwk());
+             BetterAuthVerifier verifier = BetterAuthVerifier.builder().baseUrl(server.baseUrl())
+                     .clock(TestVerifiers.CLOCK).tokenCacheSize(100).jwksCacheTtl(Duration.ofSeconds(1))
+                     .jwksRefreshRateLimit(Duration.ofMillis(100)).jwksRefreshAhead(Duration.ZERO).build()) {
+            String byA = TestToken.betterAuth(keyA, server.issuer(), NOW).signWith(keyA);
+            String byB = TestToken.betterAuth(keyB, server.issuer(), NOW).signWith(keyB);
+            AuthenticatedUser cachedB = verifier.verify(byB);
+            verifier.verify(byA);
+            assertThat(verifier.cachedTokens()).isEqualTo(2);
+
+            server.publish(keyB.publicJwk());
+            Thread.sleep(1_200);
+
+            assertRejected(verifier, byA, Reason.UNKNOWN_KEY);
+            assertThat(verifier.verify(byB)).isSameAs(cachedB);
+            assertThat(verifier.cachedTokens()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void neverCachesARejection() {
+        BetterAuthVerifier verifier = builder(ED).tokenCacheSize(100).build();
+        String expired = token(ED).claim("exp", NOW.minusSeconds(3600).getEpochSecond()).signWith(ED);
+
+        assertRejected(verifier, expired, Reason.EXPIRED);
+        assertRejected(verifier, expired, Reason.EXPIRED);
+        assertThat(verifier.cachedTokens()).isZero();
+    }
+
+    @Test
+    void aFloodOfDistinctValidTokensNeverGrowsItPastItsBound() throws Exception {
+        SigningKey hmac = SigningKey.hmac(SECRET, "HS256");
+        BetterAuthVerifier verifier = builder(ED).sharedSecret(SECRET).tokenCacheSize(64).build();
+        for (int i = 0; i < 2_000; i++) {
+            verifier.verify(token(hmac).claim("jti", "token-" + i).signWith(hmac));
+            assertThat(verifier.cachedTokens()).isLessThanOrEqualTo(64);
+        }
+        assertThat(verifier.cachedTokens()).isGreaterThan(32);
+    }
+
+    @Test
+    void worksForSharedSecretTokens() throws Exception {
+        SigningKey hmac = SigningKey.hmac(SECRET, "HS256");
+        BetterAuthVerifier verifier = builder(ED).sharedSecret(SECRET).tokenCacheSize(100).build();
+        String token = token(hmac).signWith(hmac);
+
+        assertThat(verifier.verify(token)).isSameAs(verifier.verify(token));
+    }
+
+    @RepeatedTest(10)
+    void isThreadSafeUnder32ThreadsWithConstantEviction() throws Exception {
+        // HMAC keeps each miss cheap, so every repetition churns the cache thousands of times.
+        SigningKey hmac = SigningKey.hmac(SECRET, "HS256");
+        BetterAuthVerifier verifier = builder(ED).sharedSecret(SECRET).tokenCacheSize(32).build();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            tokens.add(TestToken.betterAuth(hmac, ISSUER, NOW.minusSeconds(5)).claim("sub", "user-" + i)
+                    .claim("jti", "jti-" + i).signWith(hmac));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> workers = new ArrayList<>();
+        for (int t = 0; t < 32; t++) {
+            int seed = t;
+            workers.add(pool.submit(() -> {
+                start.await();
+                int checked = 0;
+                for (int i = 0; i < 300; i++) {
+                    int which = (seed * 31 + i * 7) % tokens.size();
+                    AuthenticatedUser user = verifier.verify(tokens.get(which));
+                    if (!user.id().equals("user-" + which)) {
+                        throw new AssertionError("token " + which + " gave " + user.id());
+                    }
+                    checked++;
+                }
+                return checked;
+            }));
+        }
+        start.countDown();
+        int total = 0;
+        for (Future<Integer> worker : workers) {
+            total += worker.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(total).isEqualTo(32 * 300);
+        assertThat(verifier.cachedTokens()).isBetween(1, 32);
+    }
+
+    @Test
+    void refusesAnUnreasonableSize() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder(ED).tokenCacheSize(3).build())
+                .hasMessageContaining("tokenCacheSize");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder(ED).tokenCacheSize(-1).build())
+                .hasMessageContaining("BETTER_AUTH_TOKEN_CACHE_SIZE");
+    }
+
+}
