@@ -114,12 +114,12 @@ final class ClaimsValidator {
         if (claims.size() > MAX_CLAIMS) {
             throw new TokenVerificationException(MALFORMED, "The token payload has too many claims");
         }
-        checkDepth(claims);
+        checkDepth(claims, "payload");
         return claims;
     }
 
-    /** Iterative, so a hostile payload cannot exhaust the stack here. */
-    private static void checkDepth(Map<String, Object> claims) throws TokenVerificationException {
+    /** Iterative, so hostile JSON cannot exhaust the stack here. */
+    static void checkDepth(Map<String, Object> claims, String what) throws TokenVerificationException {
         Deque<Object[]> pending = new ArrayDeque<>();
         pending.push(new Object[] {claims, 1});
         while (!pending.isEmpty()) {
@@ -129,7 +129,7 @@ final class ClaimsValidator {
             for (Object child : children) {
                 if (child instanceof Map<?, ?> || child instanceof List<?>) {
                     if (depth + 1 > MAX_DEPTH) {
-                        throw new TokenVerificationException(MALFORMED, "The token payload is nested too deeply");
+                        throw new TokenVerificationException(MALFORMED, "The token " + what + " is nested too deeply");
                     }
                     pending.push(new Object[] {child, depth + 1});
                 }

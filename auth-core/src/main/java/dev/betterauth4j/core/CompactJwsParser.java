@@ -114,6 +114,7 @@ final class CompactJwsParser {
         if (header.getIncludedParams().size() > MAX_HEADER_PARAMETERS) {
             throw new TokenVerificationException(MALFORMED, "The token header has too many parameters");
         }
+        ClaimsValidator.checkDepth(header.getCustomParams(), "header");
         if (header.getJWK() != null) {
             throw forbidden("jwk");
         }

@@ -1,6 +1,7 @@
 package dev.betterauth4j.core;
 
 import dev.betterauth4j.testkit.JwksServer;
+import dev.betterauth4j.testkit.LogCapture;
 import dev.betterauth4j.testkit.SigningKey;
 import dev.betterauth4j.testkit.TestToken;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,6 +22,8 @@ import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.logging.Level;
 import java.util.Set;
 
 import static dev.betterauth4j.core.RejectionReasonTest.assertRejected;
@@ -88,6 +91,27 @@ class KeyAdmissionTest {
         assertThat(rsa.privateJwk().isPrivate()).isTrue();
 
         assertThat(verifierFor(rsa.privateJwk()).verify(token(rsa).signWith(rsa)).id()).isEqualTo(TestToken.USER_ID);
+    }
+
+    @Test
+    void warnsOnceAboutPrivateMembersAcrossManyRefreshes() throws Exception {
+        SigningKey rsa = SigningKey.of("RS256", "published-with-private-parts");
+        try (JwksServer server = JwksServer.start().publish(rsa.privateJwk());
+             LogCapture logs = LogCapture.start();
+             BetterAuthVerifier verifier = BetterAuthVerifier.builder().baseUrl(server.baseUrl()).clock(CLOCK)
+                     .jwksCacheTtl(Duration.ofSeconds(1)).jwksRefreshRateLimit(Duration.ofMillis(100))
+                     .jwksRefreshAhead(Duration.ZERO).build()) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(verifier.verify(TestToken.betterAuth(rsa, server.issuer(), NOW).signWith(rsa)).id())
+                        .isEqualTo(TestToken.USER_ID);
+                Thread.sleep(1_100);
+            }
+
+            assertThat(server.requestCount()).isGreaterThanOrEqualTo(3);
+            assertThat(logs.count(Level.WARNING, "private key members")).isEqualTo(1);
+            assertThat(logs.texts()).noneMatch(text -> text.contains(((RSAKey) rsa.privateJwk()).getPrivateExponent()
+                    .toString()));
+        }
     }
 
     @Test

@@ -13,13 +13,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The JDK's HttpClient for ordinary requests, a raw socket for bytes HttpClient refuses to send. */
 final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** While a no-leak test runs, every response (status line, headers, body) is kept here for scanning. */
+    static final List<String> RECORDED = new CopyOnWriteArrayList<>();
+    static volatile boolean recording;
 
     private Http() {
     }
@@ -35,7 +41,11 @@ final class Http {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (recording) {
+            RECORDED.add(response.statusCode() + " " + response.headers().map() + "\n" + response.body());
+        }
+        return response;
     }
 
     static Map<String, Object> json(HttpResponse<String> response) {
@@ -62,13 +72,14 @@ final class Http {
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] head = in.readNBytes(12);
-            String status = new String(head, StandardCharsets.ISO_8859_1);
-            if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
+            String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            if (recording) {
+                RECORDED.add(response);
+            }
+            if (!response.startsWith("HTTP/1.1 ") || response.length() < 12) {
                 return -1;
             }
-            in.readAllBytes();
-            return Integer.parseInt(status.substring(9, 12));
+            return Integer.parseInt(response.substring(9, 12));
         }
     }
 }

@@ -1,0 +1,68 @@
+package dev.betterauth4j.core;
+
+import dev.betterauth4j.testkit.LeakScanner;
+import dev.betterauth4j.testkit.LogCapture;
+import dev.betterauth4j.testkit.SigningKey;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No token, no part of a signature and no shared secret appears in any log record (at every level) while the
+ * whole rejection suite runs, nor in the {@code toString()} of any public type.
+ */
+class NoSecretLeakTest {
+
+    private static final String DEFAULT_SECRET = BetterAuthVerifier.Builder.BETTER_AUTH_DEFAULT_SECRET;
+    private final LeakScanner scanner = new LeakScanner(TestVerifiers.SECRET, FuzzKeys.load().secret, DEFAULT_SECRET);
+
+    @Test
+    void theRejectionSuitesLogNoTokenSignatureOrSecret() {
+        TestExecutionSummary summary;
+        List<String> texts;
+        try (LogCapture logs = LogCapture.start()) {
+            summary = LeakScanner.run(RejectionReasonTest.class, HeaderPolicyTest.class, HostileKeySourceTest.class,
+                    JwksCachingTest.class, KeyAdmissionTest.class, BetterAuthTokenAcceptanceTest.class,
+                    BuilderValidationTest.class, VerifierPropertiesTest.class, VerifiedTokenCacheTest.class,
+                    ResourceBoundsTest.class, VerifierFuzzTest.class);
+            texts = logs.texts();
+        }
+
+        assertThat(summary.getTotalFailureCount()).as("the suites themselves pass").isZero();
+        assertThat(summary.getTestsSucceededCount()).isGreaterThan(250);
+        assertThat(texts).as("log records were captured").isNotEmpty();
+        List<String> leaks = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            List<String> found = scanner.leaks("log record " + i, texts.get(i));
+            if (!found.isEmpty()) {
+                leaks.addAll(found);
+                leaks.add("  in: " + texts.get(i).lines().limit(3).toList());
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    @Test
+    void noPublicTypeShowsATokenOrSecretInToString() throws Exception {
+        SigningKey key = SigningKey.of("EdDSA");
+        String token = TestVerifiers.token(key).claim("sid", "session-token-value-0123456789abcdef").signWith(key);
+        BetterAuthVerifier verifier = TestVerifiers.builder(key).sharedSecret(TestVerifiers.SECRET)
+                .tokenCacheSize(100).build();
+        AuthenticatedUser user = verifier.verify(token);
+        TokenVerificationException rejection = new TokenVerificationException(TokenVerificationException.Reason.EXPIRED,
+                "The token has expired");
+        BetterAuthVerifier fromProperties = BetterAuthVerifier.fromProperties(java.util.Map.of(
+                "BETTER_AUTH_URL", "https://auth.example.com", "BETTER_AUTH_SECRET", TestVerifiers.SECRET));
+
+        for (Object value : new Object[] {user, verifier, rejection, fromProperties, BetterAuthVerifier.builder(),
+                TokenVerificationException.Reason.BAD_SIGNATURE}) {
+            assertThat(scanner.leaks(value.getClass().getSimpleName(), value.toString())).isEmpty();
+            assertThat(value.toString()).doesNotContain("session-token-value");
+        }
+        assertThat(user.toString()).doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+    }
+}
