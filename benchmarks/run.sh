@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Regenerates the performance report in ONE command: builds the benchmarks module, runs the whole JMH suite on
+# JDK 17 (the default java) and on JDK 25, measures the dependency footprint and the token cache's memory per entry,
+# and renders everything as markdown for docs/performance.md.
+#
+#   benchmarks/run.sh                        # full run, defaults below (about 25 min per JDK on 2 cores)
+#   JMH_FORKS=1 JMH_WARMUP_ITERATIONS=1 JMH_ITERATIONS=2 JMH_TIME=1s benchmarks/run.sh     # quicker, rougher
+#   JMH_INCLUDE='FloorBenchmark' benchmarks/run.sh                                         # a subset (regex)
+#
+# Environment (defaults): JMH_FORKS (2), JMH_WARMUP_ITERATIONS (3), JMH_WARMUP_TIME (2s), JMH_ITERATIONS (5),
+# JMH_TIME (2s), JMH_THREADS (1), JMH_INCLUDE (all), JMH_EXTRA_ARGS (none, e.g. "-prof gc"),
+# JDK17_JAVA (java), JDK25_HOME (/usr/lib/jvm/temurin-25-jdk-amd64; the JDK 25 run is skipped if it is missing),
+# CACHE_MEMORY_ENTRIES (10000), REPORT_DIR (benchmarks/target/report), SKIP_BUILD=1 to reuse benchmarks.jar.
+#
+# Output: $REPORT_DIR/performance.md (paste into docs/performance.md), jmh-jdk17.json / jmh-jdk25.json (raw JMH),
+# jmh-jdk*.log. Run it on an otherwise idle machine: the numbers are only as good as the quiet around them.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+cd "$root"
+
+FORKS="${JMH_FORKS:-2}"
+WI="${JMH_WARMUP_ITERATIONS:-3}"
+WT="${JMH_WARMUP_TIME:-2s}"
+MI="${JMH_ITERATIONS:-5}"
+MT="${JMH_TIME:-2s}"
+THREADS="${JMH_THREADS:-1}"
+INCLUDE="${JMH_INCLUDE:-}"
+EXTRA="${JMH_EXTRA_ARGS:-}"
+JAVA17="${JDK17_JAVA:-java}"
+JDK25_HOME="${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA25="$JDK25_HOME/bin/java"
+ENTRIES="${CACHE_MEMORY_ENTRIES:-10000}"
+OUT="${REPORT_DIR:-$here/target/report}"
+JAR="$here/target/benchmarks.jar"
+
+seconds() { # 2s, 500ms, 1m -> seconds (fractional)
+  case "$1" in
+    *ms) awk -v v="${1%ms}" 'BEGIN {print v / 1000}' ;;
+    *s) echo "${1%s}" ;;
+    *m) awk -v v="${1%m}" 'BEGIN {print v * 60}' ;;
+    *) echo "$1" ;;
+  esac
+}
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "== Building benchmarks.jar"
+  ./mvnw -B -q -pl benchmarks -am package -DskipTests
+fi
+mkdir -p "$OUT"
+
+# The JVMs: label, java binary, extra options (inherited by JMH's forks).
+labels=(jdk17)
+javas=("$JAVA17")
+opts=("")
+if [ -x "$JAVA25" ]; then
+  labels+=(jdk25)
+  javas+=("$JAVA25")
+  # JMH 1.37 uses sun.misc.Unsafe, which JDK 24+ warns about in every fork; "allow" is what JDK 17 does anyway.
+  opts+=("--sun-misc-unsafe-memory-access=allow")
+else
+  echo "!! $JAVA25 not found: the JDK 25 run is skipped" >&2
+fi
+java_version() { "$1" -version 2>&1 | head -2 | tail -1; }
+
+# Estimate: every benchmark x alg combination runs FORKS forks of (warm-up + measurement + ~1 s JVM start and set-up).
+# shellcheck disable=SC2086
+combos="$("$JAVA17" -jar "$JAR" -lp $INCLUDE | awk '/param "alg" = \{/ {n += gsub(/,/, ",") + 1} END {print n + 0}')"
+per_fork="$(awk -v wi="$WI" -v wt="$(seconds "$WT")" -v mi="$MI" -v mt="$(seconds "$MT")" \
+  'BEGIN {print wi * wt + mi * mt + 1}')"
+per_jvm="$(awk -v c="$combos" -v f="$FORKS" -v s="$per_fork" 'BEGIN {printf "%.0f", c * f * s / 60}')"
+echo "== Environment"
+echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), nproc: $(nproc)"
+for i in "${!labels[@]}"; do
+  echo "${labels[$i]}: $(java_version "${javas[$i]}") ${opts[$i]}"
+done
+echo "JMH: $combos benchmark/algorithm combinations; -f $FORKS -wi $WI -w $WT -i $MI -r $MT -t $THREADS ${INCLUDE:+(include: $INCLUDE)} $EXTRA"
+echo "Estimated duration: ~$per_jvm min per JVM, ~$(( per_jvm * ${#labels[@]} )) min for the JMH runs, plus ~3 min"
+echo "(build, footprint, cache memory)"
+
+renderer_args=()
+for i in "${!labels[@]}"; do
+  label="${labels[$i]}"
+  echo "== JMH on $label (${javas[$i]} ${opts[$i]}), started $(date -u +%H:%M:%SZ)"
+  # shellcheck disable=SC2086
+  "${javas[$i]}" ${opts[$i]} -jar "$JAR" -f "$FORKS" -wi "$WI" -w "$WT" -i "$MI" -r "$MT" -t "$THREADS" -foe true \
+    -rf json -rff "$OUT/jmh-$label.json" $EXTRA $INCLUDE 2>&1 | tee "$OUT/jmh-$label.log"
+  renderer_args+=("$label=$OUT/jmh-$label.json")
+done
+
+echo "== Footprint"
+./mvnw -B -q -pl auth-core dependency:build-classpath -DincludeScope=runtime \
+  -Dmdep.outputFile="$OUT/auth-core.classpath"
+core_jar="$(ls auth-core/target/auth-core-*.jar | grep -v -e '-tests.jar' -e '-sources.jar' -e '-javadoc.jar' | head -1)"
+"$JAVA17" -cp "$JAR" dev.betterauth4j.benchmarks.tools.Footprint "$core_jar" "@$OUT/auth-core.classpath" \
+  > "$OUT/footprint.md"
+cat "$OUT/footprint.md"
+
+echo "== Token cache memory per entry ($ENTRIES entries)"
+: > "$OUT/cache-memory.md"
+for i in "${!labels[@]}"; do
+  # shellcheck disable=SC2086
+  "${javas[$i]}" ${opts[$i]} -XX:+UseSerialGC -Xmx1g -cp "$JAR" dev.betterauth4j.benchmarks.tools.CacheMemory \
+    "$ENTRIES" EdDSA | tee -a "$OUT/cache-memory.md"
+  echo >> "$OUT/cache-memory.md"
+done
+
+echo "== Rendering"
+"$JAVA17" -cp "$JAR" dev.betterauth4j.benchmarks.tools.ReportRenderer \
+  --title "Verification throughput ($(date -u +%Y-%m-%d))" --out "$OUT/tables.md" \
+  ${INCLUDE:+--allow-missing} "${renderer_args[@]}" > /dev/null
+{
+  cat "$OUT/tables.md"
+  echo
+  echo "### Dependency footprint (auth-core and its runtime dependencies)"
+  echo
+  cat "$OUT/footprint.md"
+  echo
+  echo "### Verified-token cache: memory per entry"
+  echo
+  cat "$OUT/cache-memory.md"
+  echo "### How these numbers were made"
+  echo
+  echo "\`benchmarks/run.sh\` on $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) CPUs;"
+  echo "JMH -f $FORKS -wi $WI -w $WT -i $MI -r $MT -t $THREADS $EXTRA; JVMs:"
+  for i in "${!labels[@]}"; do echo "${labels[$i]} $(java_version "${javas[$i]}") ${opts[$i]};"; done
+} > "$OUT/performance.md"
+echo "== Done: $OUT/performance.md"
