@@ -125,6 +125,16 @@ public record AuthenticatedUser(
                 + ", claims=" + claims.keySet() + "]";
     }
 
+    /**
+     * Whether {@code value} is a JSON string, number, boolean or null. Tested against these final classes before any
+     * interface: on JDK 17 an {@code instanceof Map} on alternating value types thrashes the JVM's type-check cache
+     * (JDK-8180450) and was a quarter of a verification's time.
+     */
+    static boolean isJsonLeaf(Object value) {
+        return value == null || value instanceof String || value instanceof Long || value instanceof Boolean
+                || value instanceof Double || value instanceof Integer;
+    }
+
     private static Map<String, Object> unmodifiableObject(Map<?, ?> source) {
         Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, source.size() * 2));
         for (Map.Entry<?, ?> entry : source.entrySet()) {
@@ -134,6 +144,9 @@ public record AuthenticatedUser(
     }
 
     private static Object unmodifiableValue(Object value) {
+        if (isJsonLeaf(value)) {
+            return value;
+        }
         if (value instanceof Map<?, ?> map) {
             return unmodifiableObject(map);
         }

@@ -564,7 +564,9 @@ public final class BetterAuthVerifier implements AutoCloseable {
             DistinctWarnings warnings = new DistinctWarnings(LOGGER);
             Set<JWSAlgorithm> asymmetric = new LinkedHashSet<>(allowed);
             asymmetric.removeAll(HMAC_ALGORITHMS);
-            TrustedKeyFactory factory = new TrustedKeyFactory(asymmetric, warnings);
+            Ed25519Engine ed25519 = asymmetric.contains(JWSAlgorithm.EdDSA) || asymmetric.contains(JWSAlgorithm.Ed25519)
+                    ? Ed25519Engine.select(System.getProperty(Ed25519Engine.PROPERTY)) : Ed25519Engine.JDK;
+            TrustedKeyFactory factory = new TrustedKeyFactory(asymmetric, warnings, ed25519);
             KeySource keySet = null;
             String keySource;
             if (jwks != null) {
@@ -584,7 +586,9 @@ public final class BetterAuthVerifier implements AutoCloseable {
                 keySource = keySource.isEmpty() ? "shared secret" : keySource + " and shared secret";
             }
             String description = "BetterAuthVerifier[keys=" + keySource + ", issuer=" + expectedIssuer
-                    + ", audiences=" + expectedAudiences + ", algorithms=" + allowed + ", clockSkew=" + clockSkew
+                    + ", audiences=" + expectedAudiences + ", algorithms=" + allowed
+                    + (keySet != null && (allowed.contains(JWSAlgorithm.EdDSA) || allowed.contains(JWSAlgorithm.Ed25519))
+                    ? ", ed25519=" + ed25519.name().toLowerCase(Locale.ROOT) : "") + ", clockSkew=" + clockSkew
                     + (tokenCacheSize > 0 ? ", tokenCache=" + tokenCacheSize : "") + "]";
             LOGGER.log(Level.DEBUG, description);
             return new BetterAuthVerifier(maxTokenLength, new CompactJwsParser(allowed), keySet, secretSource,

@@ -1,15 +1,11 @@
 package dev.betterauth4j.core;
 
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +47,8 @@ final class ClaimsValidator {
         this.clock = clock;
     }
 
-    AuthenticatedUser validate(Base64URL payload) throws TokenVerificationException {
+    /** Validates the claims of a payload part (base64url-encoded JSON) whose signature already verified. */
+    AuthenticatedUser validate(String payload) throws TokenVerificationException {
         Map<String, Object> claims = parse(payload);
 
         String subject = string(claims, "sub");
@@ -101,10 +98,10 @@ final class ClaimsValidator {
                 Instant.ofEpochSecond(expiresAt), claims);
     }
 
-    private static Map<String, Object> parse(Base64URL payload) throws TokenVerificationException {
+    private static Map<String, Object> parse(String payload) throws TokenVerificationException {
         Map<String, Object> claims;
         try {
-            claims = JSONObjectUtils.parse(payload.decodeToString());
+            claims = JSONObjectUtils.parse(Base64UrlParts.decodeToString(payload));
         } catch (ParseException | RuntimeException e) {
             throw new TokenVerificationException(MALFORMED, "The token payload is not a JSON object");
         }
@@ -118,23 +115,40 @@ final class ClaimsValidator {
         return claims;
     }
 
-    /** Iterative, so hostile JSON cannot exhaust the stack here. */
+    /**
+     * Throws if objects and arrays nest deeper than {@link #MAX_DEPTH}. Recursive, but it stops at that depth, so
+     * hostile JSON cannot exhaust the stack here.
+     */
     static void checkDepth(Map<String, Object> claims, String what) throws TokenVerificationException {
-        Deque<Object[]> pending = new ArrayDeque<>();
-        pending.push(new Object[] {claims, 1});
-        while (!pending.isEmpty()) {
-            Object[] entry = pending.pop();
-            int depth = (Integer) entry[1];
-            Collection<?> children = entry[0] instanceof Map<?, ?> map ? map.values() : (Collection<?>) entry[0];
-            for (Object child : children) {
-                if (child instanceof Map<?, ?> || child instanceof List<?>) {
-                    if (depth + 1 > MAX_DEPTH) {
-                        throw new TokenVerificationException(MALFORMED, "The token " + what + " is nested too deeply");
-                    }
-                    pending.push(new Object[] {child, depth + 1});
+        if (!withinDepth(claims, 1)) {
+            throw new TokenVerificationException(MALFORMED, "The token " + what + " is nested too deeply");
+        }
+    }
+
+    private static boolean withinDepth(Object value, int depth) {
+        if (AuthenticatedUser.isJsonLeaf(value)) {
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            if (depth > MAX_DEPTH) {
+                return false;
+            }
+            for (Object child : map.values()) {
+                if (!withinDepth(child, depth + 1)) {
+                    return false;
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            if (depth > MAX_DEPTH) {
+                return false;
+            }
+            for (Object child : list) {
+                if (!withinDepth(child, depth + 1)) {
+                    return false;
                 }
             }
         }
+        return true;
     }
 
     private static String string(Map<String, Object> claims, String name) throws TokenVerificationException {

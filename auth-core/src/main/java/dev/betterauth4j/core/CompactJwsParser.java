@@ -7,11 +7,14 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.PlainHeader;
 import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.betterauth4j.core.TokenVerificationException.Reason.ALGORITHM_NOT_ALLOWED;
 import static dev.betterauth4j.core.TokenVerificationException.Reason.MALFORMED;
@@ -35,67 +38,99 @@ final class CompactJwsParser {
     private static final Set<String> ACCESS_TOKEN_TYPES = Set.of("jwt", "at+jwt", "application/jwt",
             "application/at+jwt");
 
+    /** Headers remembered after they passed every check; a key's tokens all share one header text. */
+    static final int HEADER_CACHE_SIZE = 256;
+    /** Only short headers are remembered (Better Auth's are about 70 characters encoded). */
+    static final int MAX_CACHED_HEADER_LENGTH = 512;
+
     private final Set<JWSAlgorithm> allowed;
+    private final Map<String, JWSHeader> checkedHeaders = new ConcurrentHashMap<>();
 
     CompactJwsParser(Set<JWSAlgorithm> allowed) {
         this.allowed = Set.copyOf(allowed);
     }
 
-    /** A compact JWS split into what signature verification needs; the payload is still encoded. */
-    record ParsedJws(JWSHeader header, byte[] signingInput, Base64URL payload, Base64URL signature) {
+    /**
+     * A compact JWS split into what signature verification needs.
+     *
+     * @param payload the payload part, still base64url-encoded: it is decoded only once the signature verified
+     */
+    record ParsedJws(JWSHeader header, byte[] signingInput, String payload, Base64URL signature) {
     }
 
     ParsedJws parse(String token) throws TokenVerificationException {
-        int firstDot = -1;
-        int secondDot = -1;
-        int dots = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c == '.') {
-                dots++;
-                if (dots == 1) {
-                    firstDot = i;
-                } else if (dots == 2) {
-                    secondDot = i;
-                }
-            } else if (!isBase64UrlChar(c)) {
-                throw new TokenVerificationException(MALFORMED, "The token is not a compact JWS: it contains"
-                        + " characters outside the base64url alphabet");
-            }
-        }
-        if (dots == 4) {
-            throw new TokenVerificationException(MALFORMED, "Encrypted (JWE) tokens are not accepted");
-        }
-        if (dots != 2) {
+        int firstDot = token.indexOf('.');
+        int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
+        if (secondDot < 0) {
             throw new TokenVerificationException(MALFORMED, "The token is not a compact JWS of three parts");
+        }
+        int thirdDot = token.indexOf('.', secondDot + 1);
+        if (thirdDot >= 0) {
+            int fourthDot = token.indexOf('.', thirdDot + 1);
+            boolean jwe = fourthDot >= 0 && token.indexOf('.', fourthDot + 1) < 0;
+            throw new TokenVerificationException(MALFORMED, jwe ? "Encrypted (JWE) tokens are not accepted"
+                    : "The token is not a compact JWS of three parts");
+        }
+        // Header and signature are checked character by character here. The payload is not: it is decoded only after
+        // the signature verified, by the JDK's strict decoder, which refuses any character outside base64url.
+        if (!isBase64Url(token, 0, firstDot) || !isBase64Url(token, secondDot + 1, token.length())) {
+            throw new TokenVerificationException(MALFORMED, "The token is not a compact JWS: it contains"
+                    + " characters outside the base64url alphabet");
         }
         if (firstDot == 0 || secondDot == firstDot + 1
                 || !validLength(firstDot) || !validLength(secondDot - firstDot - 1)
                 || !validLength(token.length() - secondDot - 1)) {
             throw new TokenVerificationException(MALFORMED, "The token has an empty or truncated part");
         }
-        Base64URL headerPart = new Base64URL(token.substring(0, firstDot));
-        JWSHeader header = checkedHeader(parseHeader(headerPart));
+        String headerPart = token.substring(0, firstDot);
+        JWSHeader header = checkedHeaders.get(headerPart);
+        if (header == null) {
+            header = checkedHeader(parseHeader(headerPart));
+            remember(headerPart, header);
+        }
         String signaturePart = token.substring(secondDot + 1);
-        Base64URL signature = new Base64URL(signaturePart);
-        if (!isCanonical(signature, signaturePart)) {
+        if (!isCanonical(signaturePart)) {
             // The signing input covers the header and payload text but not the signature's own encoding:
             // a signature with non-zero padding bits would give a second, different string for the same token.
             throw new TokenVerificationException(MALFORMED, "The token's signature is not canonical base64url");
         }
         return new ParsedJws(header,
                 token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII),
-                new Base64URL(token.substring(firstDot + 1, secondDot)),
-                signature);
+                token.substring(firstDot + 1, secondDot),
+                Base64UrlParts.signature(signaturePart));
     }
 
-    private static boolean isCanonical(Base64URL value, String text) {
-        return text.isEmpty() || Base64URL.encode(value.decode()).toString().equals(text);
+    /**
+     * Remembers a header that passed every check. Parsing the same text again gives the same header, so a hit is
+     * exactly as strict as a parse; the map is bounded and simply emptied when full, so distinct headers sent to
+     * flood it cost a parse each, as they would without it.
+     */
+    private void remember(String headerPart, JWSHeader header) {
+        if (headerPart.length() > MAX_CACHED_HEADER_LENGTH) {
+            return;
+        }
+        if (checkedHeaders.size() >= HEADER_CACHE_SIZE) {
+            checkedHeaders.clear();
+        }
+        checkedHeaders.put(headerPart, header);
     }
 
-    private static Header parseHeader(Base64URL part) throws TokenVerificationException {
+    /**
+     * Whether the unused low bits of the last character are zero, as base64url without padding requires: 2 spare
+     * characters carry 8 bits (4 unused), 3 carry 16 (2 unused).
+     */
+    static boolean isCanonical(String part) {
+        int rest = part.length() % 4;
+        if (rest == 0) {
+            return true;
+        }
+        int value = Base64UrlParts.sextet(part.charAt(part.length() - 1));
+        return rest == 2 ? (value & 0x0F) == 0 : (value & 0x03) == 0;
+    }
+
+    private static Header parseHeader(String part) throws TokenVerificationException {
         try {
-            return Header.parse(part);
+            return Header.parse(JSONObjectUtils.parse(Base64UrlParts.decodeToString(part)), new Base64URL(part));
         } catch (ParseException | RuntimeException e) {
             throw new TokenVerificationException(MALFORMED, "The token header is not a valid JOSE header");
         }
@@ -151,8 +186,22 @@ final class CompactJwsParser {
                 + " accepted: keys come only from the configured key source");
     }
 
-    private static boolean isBase64UrlChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    private static final boolean[] BASE64URL = new boolean[128];
+
+    static {
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+            BASE64URL[c] = true;
+        }
+    }
+
+    private static boolean isBase64Url(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 128 || !BASE64URL[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Unpadded base64url never has a length of 1 modulo 4. */

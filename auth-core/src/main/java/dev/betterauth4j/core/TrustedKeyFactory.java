@@ -49,10 +49,16 @@ final class TrustedKeyFactory {
 
     private final Set<JWSAlgorithm> allowed;
     private final DistinctWarnings warnings;
+    private final Ed25519Engine ed25519;
 
     TrustedKeyFactory(Set<JWSAlgorithm> allowed, DistinctWarnings warnings) {
+        this(allowed, warnings, Ed25519Engine.JDK);
+    }
+
+    TrustedKeyFactory(Set<JWSAlgorithm> allowed, DistinctWarnings warnings, Ed25519Engine ed25519) {
         this.allowed = Set.copyOf(allowed);
         this.warnings = warnings;
+        this.ed25519 = ed25519;
     }
 
     /**
@@ -127,14 +133,18 @@ final class TrustedKeyFactory {
         return ED25519_ALGORITHMS;
     }
 
-    private static JWSVerifier verifierFor(JWK jwk) throws JOSEException {
+    private JWSVerifier verifierFor(JWK jwk) throws JOSEException {
         if (jwk instanceof RSAKey rsa) {
             return new RSASSAVerifier(rsa.toRSAPublicKey());
         }
         if (jwk instanceof ECKey ec) {
             return new ECDSAVerifier(ec.toECPublicKey());
         }
-        return new JdkEd25519Verifier((OctetKeyPair) jwk);
+        OctetKeyPair okp = (OctetKeyPair) jwk;
+        if (okp.getDecodedX().length != 32) {
+            throw new JOSEException("An Ed25519 public key has 32 bytes, this one has " + okp.getDecodedX().length);
+        }
+        return ed25519.verifier(okp);
     }
 
     static Set<JWSAlgorithm> asymmetricAlgorithms() {

@@ -1,0 +1,121 @@
+package dev.betterauth4j.core;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.util.Base64URL;
+import dev.betterauth4j.testkit.SigningKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The JDK and the Tink Ed25519 engines accept and reject exactly the same signatures. */
+class Ed25519EngineTest {
+
+    private static final SigningKey ED = SigningKey.of("EdDSA");
+    private static final String LIVE_TOKEN = "eyJhbGciOiJFZERTQSIsImtpZCI6Imx1UGhIY3lCMDBOUDhKTUhYQWpFSElFT2h6SUF5RmM1In0"
+            + ".eyJpYXQiOjE3OTU1NTg2OTcsImlkIjoiVmUxWElYV0FUVFZaZEJxRnp4akQ3UGozcjRlUXNaVm8iLCJjcmVhdGVkQXQiOiIyMDI2LTExLTI0VDIyOjE4OjE3LjM0NFoiLCJ1cGRhdGVkQXQiOiIyMDI2LTExLTI0VDIyOjE4OjE3LjM0NFoiLCJlbWFpbCI6ImFsaWNlQGV4YW1wbGUuY29tIiwiZW1haWxWZXJpZmllZCI6ZmFsc2UsIm5hbWUiOiJBbGljZSIsInN1YiI6IlZlMVhJWFdBVFRWWmRCcUZ6eGpEN1BqM3I0ZVFzWlZvIiwiZXhwIjoxNzk1NTU5NTk3LCJpc3MiOiJodHRwOi8vbG9jYWxob3N0OjMwMDAiLCJhdWQiOiJodHRwOi8vbG9jYWxob3N0OjMwMDAifQ"
+            + ".uQNLw7YJUGrtcyjbim3AoGU0IZHO4dmvH2rKT5m3l4PB6MKxJkM5ZEd_9fHI_KJo0wTadrrTRUKnSidxSb7IBQ";
+    private static final String LIVE_X = "C1TZQN4k25G3Bpq0m8OyWCSxr6vuQj4JdaLwPXlJlHo";
+
+    private static boolean verify(Ed25519Engine engine, OctetKeyPair key, String token) throws Exception {
+        JWSVerifier verifier = engine.verifier(key);
+        int dot = token.lastIndexOf('.');
+        return verifier.verify(new JWSHeader(JWSAlgorithm.EdDSA), token.substring(0, dot).getBytes(StandardCharsets.US_ASCII),
+                new Base64URL(token.substring(dot + 1)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ed25519Engine.class)
+    void acceptsARealBetterAuthSignature(Ed25519Engine engine) throws Exception {
+        OctetKeyPair live = new OctetKeyPair.Builder(com.nimbusds.jose.jwk.Curve.Ed25519, new Base64URL(LIVE_X)).build();
+        assertThat(verify(engine, live, LIVE_TOKEN)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ed25519Engine.class)
+    void acceptsATestKitSignatureAndRejectsAnotherKeys(Ed25519Engine engine) throws Exception {
+        String token = TestVerifiers.token(ED).signWith(ED);
+        OctetKeyPair other = (OctetKeyPair) SigningKey.fresh("EdDSA", "other").publicJwk();
+
+        assertThat(verify(engine, (OctetKeyPair) ED.publicJwk(), token)).isTrue();
+        assertThat(verify(engine, other, token)).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ed25519Engine.class)
+    void rejectsTheMalleatedSignatureWithSPlusTheGroupOrder(Ed25519Engine engine) throws Exception {
+        String token = TestVerifiers.token(ED).signWith(ED);
+        int dot = token.lastIndexOf('.');
+        byte[] signature = Base64URL.from(token.substring(dot + 1)).decode();
+        BigInteger order = BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
+        byte[] s = Arrays.copyOfRange(signature, 32, 64);
+        BigInteger malleated = new BigInteger(1, reverse(s)).add(order);
+        byte[] bytes = reverse(leftPad(malleated.toByteArray(), 32));
+        System.arraycopy(bytes, 0, signature, 32, 32);
+
+        assertThat(verify(engine, (OctetKeyPair) ED.publicJwk(), token.substring(0, dot + 1) + Base64URL.encode(signature)))
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ed25519Engine.class)
+    void rejectsSignaturesOfTheWrongLength(Ed25519Engine engine) throws Exception {
+        String token = TestVerifiers.token(ED).signWith(ED);
+        int dot = token.lastIndexOf('.');
+        byte[] signature = Base64URL.from(token.substring(dot + 1)).decode();
+        for (int length : new int[] {0, 32, 63, 65, 128}) {
+            String altered = token.substring(0, dot + 1) + Base64URL.encode(Arrays.copyOf(signature, length));
+            assertThat(verify(engine, (OctetKeyPair) ED.publicJwk(), altered)).as("length %d", length).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ed25519Engine.class)
+    void verifiesThroughTheWholeVerifier(Ed25519Engine engine) throws Exception {
+        TrustedKeyFactory factory = new TrustedKeyFactory(java.util.Set.of(JWSAlgorithm.EdDSA),
+                new DistinctWarnings(System.getLogger("test")), engine);
+        TrustedKey key = factory.admit(ED.publicJwk()).orElseThrow();
+
+        assertThat(key.verifier().getClass().getSimpleName()).isEqualTo(engine == Ed25519Engine.TINK
+                ? "Ed25519Verifier" : "JdkEd25519Verifier");
+    }
+
+    @Test
+    void autoPrefersTinkWhenItIsOnTheClasspath() {
+        assertThat(Ed25519Engine.tinkAvailable()).isTrue();
+        assertThat(Ed25519Engine.select(null)).isEqualTo(Ed25519Engine.TINK);
+        assertThat(Ed25519Engine.select("auto")).isEqualTo(Ed25519Engine.TINK);
+        assertThat(Ed25519Engine.select("JDK")).isEqualTo(Ed25519Engine.JDK);
+        assertThat(Ed25519Engine.select("tink")).isEqualTo(Ed25519Engine.TINK);
+        assertThatThrownBy(() -> Ed25519Engine.select("bouncy")).hasMessageContaining("betterauth4j.ed25519");
+    }
+
+    @Test
+    void theVerifierSaysWhichEngineItUses() {
+        assertThat(TestVerifiers.verifier(ED).toString()).contains("ed25519=jdk");
+    }
+
+    private static byte[] reverse(byte[] bytes) {
+        byte[] reversed = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            reversed[i] = bytes[bytes.length - 1 - i];
+        }
+        return reversed;
+    }
+
+    private static byte[] leftPad(byte[] bytes, int length) {
+        byte[] padded = new byte[length];
+        int copy = Math.min(bytes.length, length);
+        System.arraycopy(bytes, bytes.length - copy, padded, length - copy, copy);
+        return padded;
+    }
+}
