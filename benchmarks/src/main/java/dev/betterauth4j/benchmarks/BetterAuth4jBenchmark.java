@@ -4,6 +4,7 @@ import dev.betterauth4j.core.AuthenticatedUser;
 import dev.betterauth4j.core.BetterAuthVerifier;
 import dev.betterauth4j.core.TokenVerificationException;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -14,8 +15,13 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code betterauth4jCold}: a {@link BetterAuthVerifier} without token cache, so every call does the full
  * verification. {@code betterauth4jCacheHit}: one with {@code tokenCacheSize(10_000)}, verifying the token it has
  * already verified. Both are shared by all benchmark threads, as an application shares its verifier.
+ *
+ * <p>Ed25519 runs on the JDK here, as in an application that did not add Tink (auth-core's default dependency tree;
+ * this module has Tink on its classpath for {@code floorTink}); {@link BetterAuth4jTinkBenchmark} measures the
+ * verifier with Tink.
  */
 @State(Scope.Benchmark)
+@Fork(jvmArgsAppend = "-Dbetterauth4j.ed25519=jdk")
 public class BetterAuth4jBenchmark {
 
     @Param({"EdDSA", "ES256", "ES512", "RS256", "PS256", "HS256"})

@@ -175,7 +175,7 @@ public final class ReportRenderer {
             md.append("|---|---:|---:|---:|---:|\n");
             for (Variant variant : Variant.values()) {
                 if (!variant.supported.contains(algorithm) && !variant.unsupported.containsKey(algorithm)) {
-                    continue; // not applicable (floorTink for anything but EdDSA)
+                    continue; // not applicable (floorTink and betterauth4jColdTink for anything but EdDSA)
                 }
                 Score score = scores.get(variant + "/" + algorithm);
                 md.append("| `").append(variant).append("` | ");

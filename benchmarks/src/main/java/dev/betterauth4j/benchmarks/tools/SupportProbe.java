@@ -138,7 +138,7 @@ public final class SupportProbe {
             case floorPlusParse -> {
                 return new MinimalVerifier(fixture)::verify;
             }
-            case betterauth4jCold, betterauth4jCacheHit -> {
+            case betterauth4jCold, betterauth4jColdTink, betterauth4jCacheHit -> {
                 BetterAuthVerifier verifier = Peers.betterauth4j(fixture,
                         variant == Variant.betterauth4jCacheHit ? 10_000 : 0);
                 resources[0] = verifier;
