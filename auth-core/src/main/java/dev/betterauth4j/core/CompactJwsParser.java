@@ -115,6 +115,11 @@ final class CompactJwsParser {
         checkedHeaders.put(headerPart, header);
     }
 
+    /** For tests: how many checked headers are remembered. */
+    int cachedHeaders() {
+        return checkedHeaders.size();
+    }
+
     /**
      * Whether the unused low bits of the last character are zero, as base64url without padding requires: 2 spare
      * characters carry 8 bits (4 unused), 3 carry 16 (2 unused).

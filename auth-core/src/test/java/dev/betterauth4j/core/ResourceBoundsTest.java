@@ -58,10 +58,40 @@ class ResourceBoundsTest {
     }
 
     @Test
+    void aFloodOfDistinctHeadersNeverGrowsTheHeaderCachePastItsBound() {
+        CompactJwsParser parser = new CompactJwsParser(java.util.Set.of(com.nimbusds.jose.JWSAlgorithm.EdDSA));
+        for (int i = 0; i < 5_000; i++) {
+            String token = token(ED).header("x-n", i).signWith(ED);
+            try {
+                parser.parse(token);
+            } catch (TokenVerificationException e) {
+                throw new AssertionError(e);
+            }
+            org.assertj.core.api.Assertions.assertThat(parser.cachedHeaders())
+                    .isLessThanOrEqualTo(CompactJwsParser.HEADER_CACHE_SIZE);
+        }
+    }
+
+    @Test
+    void aRememberedHeaderIsStillRefusedWhenItsTokenIsNot() {
+        BetterAuthVerifier verifier = verifier(ED);
+        String good = token(ED).signWith(ED);
+        String forged = good.substring(0, good.indexOf('.') + 1) + TestToken.encode(token(ED).claim("sub", "admin")
+                .payloadJson()) + good.substring(good.lastIndexOf('.'));
+        try {
+            verifier.verify(good);
+        } catch (TokenVerificationException e) {
+            throw new AssertionError(e);
+        }
+        assertRejected(verifier, forged, Reason.BAD_SIGNATURE);
+    }
+
+    @Test
     void boundsAreWhatTheDocumentationStates() {
         org.assertj.core.api.Assertions.assertThat(BetterAuthVerifier.Builder.DEFAULT_MAX_TOKEN_LENGTH).isEqualTo(8192);
         org.assertj.core.api.Assertions.assertThat(ClaimsValidator.MAX_DEPTH).isEqualTo(16);
         org.assertj.core.api.Assertions.assertThat(ClaimsValidator.MAX_CLAIMS).isEqualTo(256);
         org.assertj.core.api.Assertions.assertThat(CompactJwsParser.MAX_HEADER_PARAMETERS).isEqualTo(16);
+        org.assertj.core.api.Assertions.assertThat(CompactJwsParser.HEADER_CACHE_SIZE).isEqualTo(256);
     }
 }
