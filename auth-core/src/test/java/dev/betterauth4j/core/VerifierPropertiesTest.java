@@ -31,7 +31,8 @@ class VerifierPropertiesTest {
                 "BETTER_AUTH_ALGORITHMS", "EdDSA,RS256 , HS256",
                 "BETTER_AUTH_CLOCK_SKEW", "30",
                 "BETTER_AUTH_MAX_TOKEN_LENGTH", "4096",
-                "BETTER_AUTH_JWKS_CACHE_TTL", "10m"));
+                "BETTER_AUTH_JWKS_CACHE_TTL", "10m",
+                "BETTER_AUTH_TOKEN_CACHE_SIZE", "5000"));
 
         assertThat(verifier.toString())
                 .contains("JWKS https://cdn.example.com/.well-known/jwks.json and shared secret")
@@ -39,6 +40,7 @@ class VerifierPropertiesTest {
                 .contains("audiences=[api-one, api-two]")
                 .contains("algorithms=[EdDSA, RS256, HS256]")
                 .contains("clockSkew=PT30S")
+                .contains("tokenCache=5000")
                 .doesNotContain(SECRET);
     }
 

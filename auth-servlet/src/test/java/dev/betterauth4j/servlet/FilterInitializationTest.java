@@ -70,6 +70,15 @@ class FilterInitializationTest {
     }
 
     @Test
+    void turnsOnTheVerifiedTokenCacheByAnInitParameter() throws ServletException {
+        BetterAuthFilter filter = new BetterAuthFilter();
+        filter.init(new Config(with("BETTER_AUTH_TOKEN_CACHE_SIZE", "10000")));
+
+        assertThat(filter.toString()).contains("tokenCache=10000");
+        filter.destroy();
+    }
+
+    @Test
     void failsWithoutAnyVerifierSetting() {
         assertThat(initFailure(Map.of()).getMessage()).contains("BETTER_AUTH_URL");
     }
