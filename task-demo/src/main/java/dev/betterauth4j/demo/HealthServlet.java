@@ -30,11 +30,6 @@ final class HealthServlet extends HttpServlet {
             problems.write(response, 503, "The database does not answer");
             return;
         }
-        byte[] body = "{\"status\":\"UP\",\"database\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
-        response.setStatus(200);
-        response.setContentType("application/json");
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        JsonBody.send(response, 200, "{\"status\":\"UP\",\"database\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
     }
 }

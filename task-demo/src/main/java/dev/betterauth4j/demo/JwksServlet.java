@@ -26,9 +26,6 @@ final class JwksServlet extends HttpServlet {
             problems.write(response, ProblemException.methodNotAllowed(request.getMethod(), java.util.List.of("GET")));
             return;
         }
-        response.setStatus(200);
-        response.setContentType("application/json");
-        response.setContentLength(jwks.length);
-        response.getOutputStream().write(jwks);
+        JsonBody.send(response, 200, jwks);
     }
 }

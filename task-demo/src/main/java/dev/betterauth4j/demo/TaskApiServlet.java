@@ -244,12 +244,7 @@ final class TaskApiServlet extends HttpServlet {
     }
 
     private void send(HttpServletResponse response, int status, Object body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        JsonBody.send(response, status, json.writeValueAsBytes(body));
     }
 
     private static ProblemException noSuchTask() {
