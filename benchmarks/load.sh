@@ -40,7 +40,7 @@ fi
 mkdir -p "$OUT"
 work="$(mktemp -d)"
 cases=("plain /plain EdDSA" "cached-EdDSA /cached EdDSA" "uncached-EdDSA /uncached EdDSA"
-       "cached-RS256 /cached RS256" "uncached-RS256 /uncached RS256")
+       "cached-RS256 /cached RS256" "uncached-RS256 /uncached RS256" "plain-again /plain EdDSA")
 max_seconds=$(( ${#cases[@]} * (DURATION + WARMUP + 5) + 120 ))
 
 server_pid=""
