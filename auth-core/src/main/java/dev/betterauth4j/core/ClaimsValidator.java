@@ -111,44 +111,19 @@ final class ClaimsValidator {
         if (claims.size() > MAX_CLAIMS) {
             throw new TokenVerificationException(MALFORMED, "The token payload has too many claims");
         }
-        checkDepth(claims, "payload");
-        return claims;
+        return frozen(claims, "payload");
     }
 
     /**
-     * Throws if objects and arrays nest deeper than {@link #MAX_DEPTH}. Recursive, but it stops at that depth, so
-     * hostile JSON cannot exhaust the stack here.
+     * An immutable copy of {@code json}; throws if objects and arrays nest deeper than {@link #MAX_DEPTH}. The copy
+     * stops at that depth, so hostile JSON cannot exhaust the stack here.
      */
-    static void checkDepth(Map<String, Object> claims, String what) throws TokenVerificationException {
-        if (!withinDepth(claims, 1)) {
+    static Map<String, Object> frozen(Map<String, Object> json, String what) throws TokenVerificationException {
+        try {
+            return FrozenJson.freeze(json, MAX_DEPTH);
+        } catch (FrozenJson.TooDeep e) {
             throw new TokenVerificationException(MALFORMED, "The token " + what + " is nested too deeply");
         }
-    }
-
-    private static boolean withinDepth(Object value, int depth) {
-        if (AuthenticatedUser.isJsonLeaf(value)) {
-            return true;
-        }
-        if (value instanceof Map<?, ?> map) {
-            if (depth > MAX_DEPTH) {
-                return false;
-            }
-            for (Object child : map.values()) {
-                if (!withinDepth(child, depth + 1)) {
-                    return false;
-                }
-            }
-        } else if (value instanceof List<?> list) {
-            if (depth > MAX_DEPTH) {
-                return false;
-            }
-            for (Object child : list) {
-                if (!withinDepth(child, depth + 1)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static String string(Map<String, Object> claims, String name) throws TokenVerificationException {

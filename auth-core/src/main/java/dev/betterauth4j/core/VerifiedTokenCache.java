@@ -1,7 +1,7 @@
 package dev.betterauth4j.core;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -11,8 +11,10 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>Keyed by the whole token string: two different tokens can never share an entry (a hash key would make a
  *       collision merely unlikely).</li>
- *   <li>Bounded: at most {@code maxEntries}, least recently used first out. The bound is split over
- *       {@value #STRIPES} independently locked stripes so 32 threads do not queue on one lock.</li>
+ *   <li>Bounded: at most {@code maxEntries}, split over {@value #STRIPES} stripes. Lookups take no lock (many
+ *       requests carrying the same token must not queue on one); inserts lock their stripe and evict in insertion
+ *       order with a second chance for entries used since they were last passed over (CLOCK), which keeps tokens in
+ *       active use much like LRU would.</li>
  *   <li>An entry is only returned before the token's own {@code exp} (the skew that verification allows is not
  *       extended to cached tokens) and while the key that verified it is still trusted: a key removed from the
  *       JWKS takes its cached tokens with it.</li>
@@ -24,7 +26,20 @@ final class VerifiedTokenCache {
     static final int STRIPES = 16;
 
     /** A verified token's result, the key that verified it, and the instant (ms) after which it must not be used. */
-    record Entry(AuthenticatedUser user, TrustedKey key, long expiresAtMillis) {
+    static final class Entry {
+        final String token;
+        final AuthenticatedUser user;
+        final TrustedKey key;
+        final long expiresAtMillis;
+        /** Set by a hit, cleared when eviction passes the entry over once. */
+        volatile boolean referenced;
+
+        Entry(String token, AuthenticatedUser user, TrustedKey key, long expiresAtMillis) {
+            this.token = token;
+            this.user = user;
+            this.key = key;
+            this.expiresAtMillis = expiresAtMillis;
+        }
     }
 
     private final Stripe[] stripes = new Stripe[STRIPES];
@@ -47,37 +62,29 @@ final class VerifiedTokenCache {
      */
     AuthenticatedUser get(String token, long nowMillis, Predicate<TrustedKey> trusted) {
         Stripe stripe = stripeFor(token);
-        Entry entry;
-        synchronized (stripe) {
-            entry = stripe.get(token);
-        }
+        Entry entry = stripe.entries.get(token);
         if (entry == null) {
             return null;
         }
-        if (nowMillis < entry.expiresAtMillis() && trusted.test(entry.key())) {
-            return entry.user();
+        if (nowMillis < entry.expiresAtMillis && trusted.test(entry.key)) {
+            if (!entry.referenced) {
+                entry.referenced = true;
+            }
+            return entry.user;
         }
-        synchronized (stripe) {
-            stripe.remove(token, entry);
-        }
+        stripe.entries.remove(token, entry);
         return null;
     }
 
     void put(String token, AuthenticatedUser user, TrustedKey key) {
-        Entry entry = new Entry(user, key, user.expiresAt().toEpochMilli());
-        Stripe stripe = stripeFor(token);
-        synchronized (stripe) {
-            stripe.put(token, entry);
-        }
+        stripeFor(token).put(new Entry(token, user, key, user.expiresAt().toEpochMilli()));
     }
 
     /** The number of entries, for tests and metrics. */
     int size() {
         int size = 0;
         for (Stripe stripe : stripes) {
-            synchronized (stripe) {
-                size += stripe.size();
-            }
+            size += stripe.entries.size();
         }
         return size;
     }
@@ -91,20 +98,57 @@ final class VerifiedTokenCache {
         return stripes[(h ^ (h >>> 16)) & (STRIPES - 1)];
     }
 
-    /** One access-ordered LRU map; callers hold its monitor. */
-    private static final class Stripe extends LinkedHashMap<String, Entry> {
+    /**
+     * One part of the cache. Every entry in {@link #entries} has exactly one slot in {@link #order}; slots of
+     * entries removed or replaced since are stale and skipped. Lookups read {@code entries} without a lock; inserts
+     * and eviction hold the stripe's monitor.
+     */
+    private static final class Stripe {
 
-        private static final long serialVersionUID = 1L;
+        final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+        private final ArrayDeque<Entry> order = new ArrayDeque<>();
         private final int capacity;
 
         Stripe(int capacity) {
-            super(16, 0.75f, true);
             this.capacity = capacity;
         }
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-            return size() > capacity;
+        synchronized void put(Entry entry) {
+            entries.put(entry.token, entry);
+            order.addLast(entry);
+            evictOverCapacity();
+            dropStaleSlots();
+        }
+
+        private void evictOverCapacity() {
+            // Second chances are bounded, so hits arriving during the loop cannot keep it going.
+            int secondChances = order.size();
+            while (entries.size() > capacity) {
+                Entry head = order.pollFirst();
+                if (head == null) {
+                    return;
+                }
+                if (entries.get(head.token) != head) {
+                    continue;
+                }
+                if (head.referenced && secondChances-- > 0) {
+                    head.referenced = false;
+                    order.addLast(head);
+                    continue;
+                }
+                entries.remove(head.token, head);
+            }
+        }
+
+        /** Keeps the slot queue within twice the capacity: expired entries leave their slots behind. */
+        private void dropStaleSlots() {
+            int budget = order.size();
+            while (order.size() > 2 * capacity && budget-- > 0) {
+                Entry head = order.pollFirst();
+                if (entries.get(head.token) == head) {
+                    order.addLast(head);
+                }
+            }
         }
     }
 }

@@ -160,6 +160,45 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void evictsInInsertionOrderButGivesARecentlyUsedTokenASecondChance() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(VerifiedTokenCache.STRIPES * 3);
+        TrustedKey key = new TrustedKey("k", java.util.Set.of(com.nimbusds.jose.JWSAlgorithm.EdDSA), null);
+        AuthenticatedUser user = new AuthenticatedUser("u", null, null, false, null, "i", List.of("a"), null,
+                NOW.plusSeconds(600), java.util.Map.of());
+        List<String> sameStripe = tokensInOneStripe(4);
+        for (int i = 0; i < 3; i++) {
+            cache.put(sameStripe.get(i), user, key);
+        }
+        long now = NOW.toEpochMilli();
+        assertThat(cache.get(sameStripe.get(0), now, k -> true)).isSameAs(user);
+
+        cache.put(sameStripe.get(3), user, key);
+
+        assertThat(cache.get(sameStripe.get(0), now, k -> true)).as("used, so passed over once").isSameAs(user);
+        assertThat(cache.get(sameStripe.get(1), now, k -> true)).as("oldest unused, evicted").isNull();
+        assertThat(cache.get(sameStripe.get(2), now, k -> true)).isSameAs(user);
+        assertThat(cache.get(sameStripe.get(3), now, k -> true)).isSameAs(user);
+    }
+
+    /** Token strings that land in the same stripe, as the cache computes it. */
+    private static List<String> tokensInOneStripe(int count) {
+        List<String> tokens = new ArrayList<>();
+        int stripe = -1;
+        for (int i = 0; tokens.size() < count; i++) {
+            String token = "token-" + i;
+            int h = token.hashCode();
+            int index = (h ^ (h >>> 16)) & (VerifiedTokenCache.STRIPES - 1);
+            if (stripe == -1) {
+                stripe = index;
+            }
+            if (index == stripe) {
+                tokens.add(token);
+            }
+        }
+        return tokens;
+    }
+
+    @Test
     void refusesAnUnreasonableSize() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder(ED).tokenCacheSize(3).build())
                 .hasMessageContaining("tokenCacheSize");

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import java.security.Principal;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A request whose security methods tell the truth about the verified Better Auth user.
@@ -15,12 +16,15 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
     static final String AUTH_TYPE = "Bearer";
 
     private final BetterAuthPrincipal principal;
-    private final Set<String> roles;
+    private final Function<AuthenticatedUser, Set<String>> rolesOf;
+    /** Read from the role claim on the first {@link #isUserInRole} call: most requests never ask. */
+    private Set<String> roles;
 
-    AuthenticatedRequest(HttpServletRequest request, AuthenticatedUser user, Set<String> roles) {
+    AuthenticatedRequest(HttpServletRequest request, AuthenticatedUser user,
+                         Function<AuthenticatedUser, Set<String>> rolesOf) {
         super(request);
         this.principal = new BetterAuthPrincipal(user);
-        this.roles = Set.copyOf(roles);
+        this.rolesOf = rolesOf;
     }
 
     @Override
@@ -40,6 +44,9 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
     @Override
     public boolean isUserInRole(String role) {
+        if (roles == null) {
+            roles = Set.copyOf(rolesOf.apply(principal.user()));
+        }
         return role != null && roles.contains(role);
     }
 }

@@ -1,5 +1,6 @@
 package dev.betterauth4j.servlet;
 
+import java.util.Enumeration;
 import java.util.List;
 
 /**
@@ -20,6 +21,20 @@ final class BearerTokenParser {
     private static final String SCHEME = "bearer";
 
     private BearerTokenParser() {
+    }
+
+    /**
+     * @param headerValues every {@code Authorization} header of the request, as the container enumerates them
+     */
+    static BearerCredentials parse(Enumeration<String> headerValues) {
+        if (headerValues == null || !headerValues.hasMoreElements()) {
+            return BearerCredentials.ABSENT;
+        }
+        String first = headerValues.nextElement();
+        if (headerValues.hasMoreElements()) {
+            return BearerCredentials.invalid("The request has more than one Authorization header");
+        }
+        return parse(first);
     }
 
     /**
@@ -83,8 +98,15 @@ final class BearerTokenParser {
         return i == end;
     }
 
+    private static final boolean[] TOKEN_CHARS = new boolean[128];
+
+    static {
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/".toCharArray()) {
+            TOKEN_CHARS[c] = true;
+        }
+    }
+
     private static boolean isTokenChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return c < 128 && TOKEN_CHARS[c];
     }
 }

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -224,8 +223,7 @@ public final class BetterAuthFilter implements Filter {
     }
 
     private BearerCredentials credentials(HttpServletRequest request) {
-        List<String> headers = Collections.list(request.getHeaders("Authorization"));
-        BearerCredentials fromHeader = BearerTokenParser.parse(headers);
+        BearerCredentials fromHeader = BearerTokenParser.parse(request.getHeaders("Authorization"));
         if (fromHeader.kind() != BearerCredentials.Kind.ABSENT || settings.cookieName == null) {
             return fromHeader;
         }
@@ -249,7 +247,7 @@ public final class BetterAuthFilter implements Filter {
     }
 
     private HttpServletRequest wrap(HttpServletRequest request, AuthenticatedUser user) {
-        return new AuthenticatedRequest(request, user, roles(user));
+        return new AuthenticatedRequest(request, user, this::roles);
     }
 
     private Set<String> roles(AuthenticatedUser user) {
