@@ -10,7 +10,12 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>Keyed by the whole token string: two different tokens can never share an entry (a hash key would make a
- *       collision merely unlikely).</li>
+ *       collision merely unlikely). The hash table places a token by its last {@value #HASHED_CHARS} characters
+ *       only, which end its signature: a request brings a new {@code String} whose {@link String#hashCode()} would
+ *       walk all 600 to 850 characters on every hit, while the signature's last characters are unpredictable to
+ *       anyone without the signing key and so spread the stored (verified) tokens as well as a full hash would.
+ *       Lookups of unverified look-alikes share a bucket with at most the few real tokens there and are told
+ *       apart by a full comparison.</li>
  *   <li>Bounded: at most {@code maxEntries}, split over {@value #STRIPES} stripes. Lookups take no lock (many
  *       requests carrying the same token must not queue on one); inserts lock their stripe and evict in insertion
  *       order with a second chance for entries used since they were last passed over (CLOCK), which keeps tokens in
@@ -24,17 +29,18 @@ import java.util.function.Predicate;
 final class VerifiedTokenCache {
 
     static final int STRIPES = 16;
+    static final int HASHED_CHARS = 16;
 
     /** A verified token's result, the key that verified it, and the instant (ms) after which it must not be used. */
     static final class Entry {
-        final String token;
+        final TokenKey token;
         final AuthenticatedUser user;
         final TrustedKey key;
         final long expiresAtMillis;
         /** Set by a hit, cleared when eviction passes the entry over once. */
         volatile boolean referenced;
 
-        Entry(String token, AuthenticatedUser user, TrustedKey key, long expiresAtMillis) {
+        Entry(TokenKey token, AuthenticatedUser user, TrustedKey key, long expiresAtMillis) {
             this.token = token;
             this.user = user;
             this.key = key;
@@ -61,8 +67,9 @@ final class VerifiedTokenCache {
      * {@code trusted}; drops the entry otherwise.
      */
     AuthenticatedUser get(String token, long nowMillis, Predicate<TrustedKey> trusted) {
-        Stripe stripe = stripeFor(token);
-        Entry entry = stripe.entries.get(token);
+        TokenKey key = new TokenKey(token);
+        Stripe stripe = stripes[stripeIndex(key.hash)];
+        Entry entry = stripe.entries.get(key);
         if (entry == null) {
             return null;
         }
@@ -72,12 +79,13 @@ final class VerifiedTokenCache {
             }
             return entry.user;
         }
-        stripe.entries.remove(token, entry);
+        stripe.entries.remove(key, entry);
         return null;
     }
 
     void put(String token, AuthenticatedUser user, TrustedKey key) {
-        stripeFor(token).put(new Entry(token, user, key, user.expiresAt().toEpochMilli()));
+        TokenKey tokenKey = new TokenKey(token);
+        stripes[stripeIndex(tokenKey.hash)].put(new Entry(tokenKey, user, key, user.expiresAt().toEpochMilli()));
     }
 
     /** The number of entries, for tests and metrics. */
@@ -93,9 +101,46 @@ final class VerifiedTokenCache {
         return maxEntries;
     }
 
-    private Stripe stripeFor(String token) {
-        int h = token.hashCode();
-        return stripes[(h ^ (h >>> 16)) & (STRIPES - 1)];
+    /** The stripe a token lands in; package-private so tests can pick tokens that share one. */
+    static int stripeIndex(String token) {
+        return stripeIndex(TokenKey.hashOf(token));
+    }
+
+    private static int stripeIndex(int hash) {
+        // The high bits pick the stripe, so that the low bits the stripe's own table uses stay independent of it.
+        return (hash >>> 28) & (STRIPES - 1);
+    }
+
+    /** The whole token, compared in full, hashed by its last characters (see the class comment for why). */
+    static final class TokenKey {
+        final String token;
+        final int hash;
+
+        TokenKey(String token) {
+            this.token = token;
+            this.hash = hashOf(token);
+        }
+
+        static int hashOf(String token) {
+            int end = token.length();
+            int h = end;
+            for (int i = Math.max(0, end - HASHED_CHARS); i < end; i++) {
+                h = 31 * h + token.charAt(i);
+            }
+            // Spread the few characters' bits over the whole int: the stripe takes the top bits.
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 15);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TokenKey key && key.hash == hash && key.token.equals(token);
+        }
     }
 
     /**
@@ -105,7 +150,7 @@ final class VerifiedTokenCache {
      */
     private static final class Stripe {
 
-        final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+        final ConcurrentHashMap<TokenKey, Entry> entries = new ConcurrentHashMap<>();
         private final ArrayDeque<Entry> order = new ArrayDeque<>();
         private final int capacity;
 

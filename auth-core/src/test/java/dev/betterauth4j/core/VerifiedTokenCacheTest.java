@@ -180,14 +180,45 @@ class VerifiedTokenCacheTest {
         assertThat(cache.get(sameStripe.get(3), now, k -> true)).isSameAs(user);
     }
 
+    @Test
+    void findsARepeatedTokenThatArrivesAsANewString() throws Exception {
+        BetterAuthVerifier verifier = builder(ED).tokenCacheSize(100).build();
+        String token = token(ED).signWith(ED);
+        AuthenticatedUser first = verifier.verify(token);
+
+        // As in a server: every request's header yields a String of its own.
+        assertThat(verifier.verify(new String(token.toCharArray()))).isSameAs(first);
+    }
+
+    @Test
+    void tokensThatEndAlikeNeverShareAnEntry() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(100);
+        TrustedKey key = new TrustedKey("k", java.util.Set.of(com.nimbusds.jose.JWSAlgorithm.EdDSA), null);
+        AuthenticatedUser alice = new AuthenticatedUser("alice", null, null, false, null, "i", List.of("a"), null,
+                NOW.plusSeconds(600), java.util.Map.of());
+        AuthenticatedUser bob = new AuthenticatedUser("bob", null, null, false, null, "i", List.of("a"), null,
+                NOW.plusSeconds(600), java.util.Map.of());
+        String sharedEnd = "x".repeat(VerifiedTokenCache.HASHED_CHARS);
+        String aliceToken = "alice-header.alice-payload." + sharedEnd;
+        String bobToken = "bobxx-header.bobxx-payload." + sharedEnd;
+        long now = NOW.toEpochMilli();
+
+        cache.put(aliceToken, alice, key);
+        assertThat(cache.get(bobToken, now, k -> true)).isNull();
+
+        cache.put(bobToken, bob, key);
+        assertThat(cache.get(aliceToken, now, k -> true)).isSameAs(alice);
+        assertThat(cache.get(bobToken, now, k -> true)).isSameAs(bob);
+        assertThat(cache.size()).isEqualTo(2);
+    }
+
     /** Token strings that land in the same stripe, as the cache computes it. */
     private static List<String> tokensInOneStripe(int count) {
         List<String> tokens = new ArrayList<>();
         int stripe = -1;
         for (int i = 0; tokens.size() < count; i++) {
             String token = "token-" + i;
-            int h = token.hashCode();
-            int index = (h ^ (h >>> 16)) & (VerifiedTokenCache.STRIPES - 1);
+            int index = VerifiedTokenCache.stripeIndex(token);
             if (stripe == -1) {
                 stripe = index;
             }

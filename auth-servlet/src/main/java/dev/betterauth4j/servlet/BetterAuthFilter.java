@@ -192,29 +192,24 @@ public final class BetterAuthFilter implements Filter {
                             new AuthenticationFailure(401, null, Reason.MISSING, "A bearer token is required"));
                 }
             }
-            case TOKEN -> authenticate(request, response, chain, path, credentials.token());
+            case TOKEN -> authenticate(request, response, chain, path, credentials);
             default -> throw new IllegalStateException("Unexpected credentials " + credentials.kind());
         }
     }
 
     private void authenticate(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                              String path, String token) throws IOException, ServletException {
+                              String path, BearerCredentials credentials) throws IOException, ServletException {
         AuthenticatedUser user;
         try {
-            user = settings.verifier.verify(token);
+            user = settings.verifier.verify(credentials.token());
         } catch (TokenVerificationException e) {
-            if (e.reason().isOutage()) {
-                refuse(request, response, path, new AuthenticationFailure(503, null, e.reason(), e.getMessage()));
-            } else {
-                refuse(request, response, path, new AuthenticationFailure(401, "invalid_token", e.reason(),
-                        e.getMessage()));
-            }
+            refuse(request, response, path, refusal(credentials, e.reason(), e.getMessage()));
             return;
         } catch (RuntimeException e) {
             // Not expected from the verifier; fail closed without revealing anything.
             LOGGER.log(Level.ERROR, () -> "Token verification failed unexpectedly: " + e.getClass().getName());
-            refuse(request, response, path, new AuthenticationFailure(401, "invalid_token", Reason.MALFORMED,
-                    "The token could not be verified"));
+            refuse(request, response, path,
+                    refusal(credentials, Reason.MALFORMED, "The token could not be verified"));
             return;
         }
         request.setAttribute(USER_ATTRIBUTE, user);
@@ -222,8 +217,24 @@ public final class BetterAuthFilter implements Filter {
         chain.doFilter(wrap(request, user), response);
     }
 
+    /**
+     * The answer to a token the verifier refused. Only now are the token's characters checked (see
+     * {@link BearerTokenParser}): a token that breaks RFC 6750's syntax is a malformed request, whatever the
+     * verifier made of it.
+     */
+    private static AuthenticationFailure refusal(BearerCredentials credentials, Reason reason, String message) {
+        BearerCredentials checked = credentials.checked();
+        if (checked.kind() == BearerCredentials.Kind.INVALID_REQUEST) {
+            return new AuthenticationFailure(400, "invalid_request", Reason.MALFORMED, checked.problem());
+        }
+        if (reason.isOutage()) {
+            return new AuthenticationFailure(503, null, reason, message);
+        }
+        return new AuthenticationFailure(401, "invalid_token", reason, message);
+    }
+
     private BearerCredentials credentials(HttpServletRequest request) {
-        BearerCredentials fromHeader = BearerTokenParser.parse(request.getHeaders("Authorization"));
+        BearerCredentials fromHeader = BearerTokenParser.read(request.getHeaders("Authorization"));
         if (fromHeader.kind() != BearerCredentials.Kind.ABSENT || settings.cookieName == null) {
             return fromHeader;
         }
@@ -243,7 +254,7 @@ public final class BetterAuthFilter implements Filter {
         if (values.size() > 1) {
             return BearerCredentials.invalid("The request has more than one token cookie");
         }
-        return BearerTokenParser.fromCookieValue(values.get(0));
+        return BearerTokenParser.readCookieValue(values.get(0));
     }
 
     private HttpServletRequest wrap(HttpServletRequest request, AuthenticatedUser user) {

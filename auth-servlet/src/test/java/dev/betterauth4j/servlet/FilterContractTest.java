@@ -240,6 +240,25 @@ abstract class FilterContractTest {
         assertThat(Http.json(response)).containsEntry("error", "invalid_request");
     }
 
+    @Test
+    void answersAValidTokenFollowedByAForbiddenCharacterWith400() throws Exception {
+        // The verifier sees the token before its characters are checked; the answer must not depend on that order.
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"), "Authorization", bearer(token()) + ",");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Http.json(response)).containsEntry("error", "invalid_request");
+        assertThat(listener.events).containsExactly("failure MALFORMED /api/me");
+    }
+
+    @Test
+    void answersAValidTokenWithTrailingPaddingAsAnInvalidToken() throws Exception {
+        // "=" ends a b64token, so this is a well-formed request carrying a token that is not canonical base64url.
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"), "Authorization", bearer(token()) + "==");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(Http.json(response)).containsEntry("error", "invalid_token").containsEntry("reason", "MALFORMED");
+    }
+
     // ---- outage
 
     @Test
@@ -349,6 +368,14 @@ abstract class FilterContractTest {
                 "api_token=" + token() + "; api_token=" + token());
 
         assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void answersATokenCookieThatBreaksTheSyntaxWith400() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/api/me"), "Cookie", "api_token=" + token() + "%2C");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Http.json(response)).containsEntry("error", "invalid_request");
     }
 
     @Test
