@@ -2,24 +2,31 @@
 # Load test through BetterAuthFilter: starts ONE embedded Jetty 12 on 127.0.0.1 (LoadTestServer) and drives each
 # case with wrk, then prints requests/s and p50/p99 latency per case.
 #
-#   benchmarks/load.sh                      # 30 s per case (+5 s warm-up), 2 wrk threads, 16 connections
-#   LOAD_DURATION=3 LOAD_WARMUP=1 benchmarks/load.sh
+#   benchmarks/load.sh                      # 30 s per case, 2 wrk threads, 16 connections
+#   LOAD_DURATION=6 LOAD_WARMUP=1 benchmarks/load.sh
 #
 # Cases: /plain (no filter: the container's own cost), /cached and /uncached (behind BetterAuthFilter with and
 # without the verified-token cache), each filtered path with an EdDSA and an RS256 token. Every request carries the
 # same Authorization header, so requests are the same size on every path.
 #
+# /plain and /cached are compared in PAIRS: LOAD_ROUNDS rounds of (plain, cached), each DURATION / ROUNDS seconds,
+# back to back, so both sides of a pair see the same machine state. On two shared cores, throughput drifts by a few
+# per cent over minutes, as much as the difference being measured; a ratio taken from runs minutes apart would
+# measure the drift. The report gives each round and the median.
+#
 # Needs wrk (Debian: apt-get install -y wrk); installs nothing itself. Traffic goes to 127.0.0.1 only. Note that wrk
 # and the server share this machine's CPUs: compare the cases with each other, not with other machines.
 #
-# Environment: LOAD_DURATION (s, default 30), LOAD_WARMUP (s, default 5), LOAD_THREADS (default 2),
-# LOAD_CONNECTIONS (default 16), JAVA (default java), LOAD_JAVA_OPTS (default -Xms512m -Xmx512m),
-# LOAD_BUILD=0 to use the existing benchmarks/target/benchmarks.jar, LOAD_OUT (default benchmarks/target/load).
+# Environment: LOAD_DURATION (s per case, default 30), LOAD_ROUNDS (default 5), LOAD_WARMUP (s, default 5),
+# LOAD_THREADS (default 2), LOAD_CONNECTIONS (default 16), JAVA (default java), LOAD_JAVA_OPTS (default -Xms512m
+# -Xmx512m), LOAD_BUILD=0 to use the existing benchmarks/target/benchmarks.jar, LOAD_OUT (default
+# benchmarks/target/load).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 DURATION="${LOAD_DURATION:-30}"
+ROUNDS="${LOAD_ROUNDS:-5}"
 WARMUP="${LOAD_WARMUP:-5}"
 THREADS="${LOAD_THREADS:-2}"
 CONNECTIONS="${LOAD_CONNECTIONS:-16}"
@@ -40,13 +47,11 @@ fi
 
 mkdir -p "$OUT"
 work="$(mktemp -d)"
-# Each token's cases are bracketed by the filterless endpoint sent the same header, so (b) is compared with an (a)
-# that carries the same bytes.
-cases=("plain-EdDSA /plain EdDSA" "cached-EdDSA /cached EdDSA" "uncached-EdDSA /uncached EdDSA"
-       "plain-EdDSA-again /plain EdDSA"
-       "plain-RS256 /plain RS256" "cached-RS256 /cached RS256" "uncached-RS256 /uncached RS256"
-       "plain-RS256-again /plain RS256")
-max_seconds=$(( ${#cases[@]} * (DURATION + 2 * WARMUP + 5) + 120 ))
+algs=(EdDSA RS256)
+paths=(plain cached uncached)
+round_seconds=$(( DURATION / ROUNDS ))
+[ "$round_seconds" -ge 1 ] || { echo "LOAD_DURATION must be at least LOAD_ROUNDS seconds" >&2; exit 2; }
+max_seconds=$(( ${#algs[@]} * (${#paths[@]} * (WARMUP + DURATION + 2 * ROUNDS + 5)) + 120 ))
 
 server_pid=""
 cleanup() {
@@ -71,49 +76,69 @@ done
 port="$(cat "$work/port")"
 cat "$OUT/server.log"
 
+# One wrk run; prints "requests/s p50 p99". Any non-2xx response or socket error fails the script (it runs in a
+# subshell, hence the marker file).
+measure() { # name path alg seconds
+  local name="$1" path="$2" alg="$3" seconds="$4" file="$OUT/wrk-$1.txt"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency \
+    -H "Authorization: Bearer $(cat "$work/token-$alg.txt")" "http://127.0.0.1:$port/$path" > "$file"
+  local non2xx errors
+  non2xx="$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$file")"
+  errors="$(awk '/Socket errors:/ {sub(/^ *Socket errors: */, ""); print}' "$file")"
+  if [ -n "$non2xx" ] || [ -n "$errors" ]; then
+    touch "$work/failed"
+    echo "!! $name: ${non2xx:-0} non-2xx responses ${errors:+, socket errors: $errors}" >&2
+  fi
+  printf '%s %s %s\n' "$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$file")" \
+    "$(awk '/Latency Distribution/ {d=1} d && $1=="50%" {print $2; exit}' "$file")" \
+    "$(awk '/Latency Distribution/ {d=1} d && $1=="99%" {print $2; exit}' "$file")"
+}
+median() { tr ' ' '\n' | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+
+# Warm every path first, so no case pays for the JIT compiling code paths that an earlier case did not use.
+for alg in "${algs[@]}"; do
+  for path in "${paths[@]}"; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $(cat "$work/token-$alg.txt")" \
+      "http://127.0.0.1:$port/$path" > /dev/null
+  done
+done
+
 {
   echo "### Load test through BetterAuthFilter (Jetty 12 ee10, wrk)"
   echo
   echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) CPUs (nproc), shared by wrk and the server"
   echo "- JVM: $("$JAVA" -version 2>&1 | head -2 | tail -1), options: $JAVA_OPTS"
-  echo "- wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $THREADS threads, $CONNECTIONS connections, ${WARMUP} s warm-up then ${DURATION} s per case"
+  echo "- wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $THREADS threads, $CONNECTIONS connections; every path warmed ${WARMUP} s first"
+  echo "- \`/plain\` and \`/cached\` measured in $ROUNDS interleaved rounds of $round_seconds s each (plain, cached, plain, cached, ...); \`/uncached\` in one run of $DURATION s"
   echo
-  echo "| case | path | token | requests/s | p50 | p99 | non-2xx |"
-  echo "|---|---|---|---:|---:|---:|---:|"
+  echo "| token | path | requests/s (median) | per round | p50 | p99 | × plain (median of the rounds' ratios) |"
+  echo "|---|---|---:|---|---:|---:|---:|"
 } > "$OUT/load-report.md"
 
-# Warm every path first, so no case pays for the JIT compiling code paths that an earlier case did not use.
-for spec in "${cases[@]}"; do
-  read -r name path alg <<< "$spec"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $(cat "$work/token-$alg.txt")" \
-    "http://127.0.0.1:$port$path" > /dev/null
-done
-
-failed=0
-for spec in "${cases[@]}"; do
-  read -r name path alg <<< "$spec"
-  token="$(cat "$work/token-$alg.txt")"
-  url="http://127.0.0.1:$port$path"
-  echo "== $name: $url ($alg token), warm-up ${WARMUP} s, measure ${DURATION} s" >&2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $token" "$url" > /dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $token" "$url" \
-    > "$OUT/wrk-$name.txt"
-  rps="$(awk '/^Requests\/sec:/ {print $2}' "$OUT/wrk-$name.txt")"
-  p50="$(awk '/Latency Distribution/ {d=1} d && $1=="50%" {print $2; exit}' "$OUT/wrk-$name.txt")"
-  p99="$(awk '/Latency Distribution/ {d=1} d && $1=="99%" {print $2; exit}' "$OUT/wrk-$name.txt")"
-  non2xx="$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$OUT/wrk-$name.txt")"
-  non2xx="${non2xx:-0}"
-  errors="$(awk '/Socket errors:/ {sub(/^ *Socket errors: */, ""); print}' "$OUT/wrk-$name.txt")"
-  if [ "$non2xx" != 0 ] || [ -n "$errors" ]; then
-    failed=1
-    echo "!! $name: $non2xx non-2xx responses ${errors:+, socket errors: $errors}" >&2
-  fi
-  printf '| %s | `%s` | %s | %s | %s | %s | %s |\n' "$name" "$path" "$alg" "$(printf '%.0f' "$rps")" \
-    "$p50" "$p99" "$non2xx" >> "$OUT/load-report.md"
+for alg in "${algs[@]}"; do
+  plain=() cached=() ratios=() plain_lat=() cached_lat=()
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "== $alg round $round/$ROUNDS: /plain then /cached, $round_seconds s each" >&2
+    read -r p p50 p99 <<< "$(measure "plain-$alg-$round" plain "$alg" "$round_seconds")"
+    plain+=("$p"); plain_lat+=("$p50 $p99")
+    read -r c c50 c99 <<< "$(measure "cached-$alg-$round" cached "$alg" "$round_seconds")"
+    cached+=("$c"); cached_lat+=("$c50 $c99")
+    ratios+=("$(awk -v c="$c" -v p="$p" 'BEGIN {printf "%.4f", c / p}')")
+  done
+  echo "== $alg: /uncached, $DURATION s" >&2
+  read -r u u50 u99 <<< "$(measure "uncached-$alg" uncached "$alg" "$DURATION")"
+  row() { # path median per-round latency(of the last round) ratio
+    printf '| %s | `/%s` | %s | %s | %s | %s | %s |\n' "$alg" "$1" "$2" "$3" "$4" "$5" "$6" >> "$OUT/load-report.md"
+  }
+  # Latency columns: the last round's, as one representative run (every round's wrk output is kept).
+  row plain "$(echo "${plain[*]}" | median)" "${plain[*]}" ${plain_lat[-1]} "1.000"
+  row cached "$(echo "${cached[*]}" | median)" "${cached[*]}" ${cached_lat[-1]} \
+    "$(echo "${ratios[*]}" | median | awk '{printf "%.3f", $1}') (rounds: ${ratios[*]})"
+  row uncached "$u" "" "$u50" "$u99" "$(awk -v u="$u" -v p="$(echo "${plain[*]}" | median)" 'BEGIN {printf "%.3f", u / p}')"
 done
 
 echo
 cat "$OUT/load-report.md"
 echo
 echo "Raw wrk output: $OUT/wrk-*.txt; report: $OUT/load-report.md"
-exit "$failed"
+[ ! -f "$work/failed" ]

@@ -90,17 +90,26 @@ for i in "${!labels[@]}"; do
 done
 
 echo "== Footprint"
-# What an application gets: Tink is optional in auth-core, so it is left out here and reported on its own.
-./mvnw -B -q -pl auth-core dependency:build-classpath -DincludeScope=runtime -DexcludeArtifactIds=tink \
-  -Dmdep.outputFile="$OUT/auth-core.classpath"
-./mvnw -B -q -pl auth-core dependency:build-classpath -DincludeScope=runtime -DincludeArtifactIds=tink \
-  -Dmdep.outputFile="$OUT/tink.classpath"
+# What an application gets. Tink is an optional dependency of auth-core, so neither it nor what it pulls in reaches an
+# application's classpath unless the application adds Tink itself; Maven marks all of those "(optional)" in the list.
+./mvnw -B -q -pl auth-core dependency:list -DincludeScope=runtime -DoutputAbsoluteArtifactFilename=true \
+  -DoutputFile="$OUT/auth-core.dependencies"
+jars_of() { # $1 = required|optional: the absolute jar paths of that kind, one per line
+  grep -E '\.jar' "$OUT/auth-core.dependencies" \
+    | if [ "$1" = optional ]; then grep -F '(optional)'; else grep -vF '(optional)'; fi \
+    | sed -E 's/^.*:(\/[^ ]+\.jar).*$/\1/'
+}
+jars_of required | paste -sd: > "$OUT/auth-core.classpath"
+jars_of optional | paste -sd: > "$OUT/tink.classpath"
 core_jar="$(ls auth-core/target/auth-core-*.jar | grep -v -e '-tests.jar' -e '-sources.jar' -e '-javadoc.jar' | head -1)"
 "$JAVA17" -cp "$JAR" dev.betterauth4j.benchmarks.tools.Footprint "$core_jar" "@$OUT/auth-core.classpath" \
   > "$OUT/footprint.md"
-echo "Optional (only when the application adds it, for ~3x faster EdDSA): $(tr ':' '\n' < "$OUT/tink.classpath" \
-  | while read -r jar; do [ -n "$jar" ] && printf '%s %s bytes ' "$(basename "$jar")" "$(stat -c %s "$jar")"; done)" \
-  >> "$OUT/footprint.md"
+{
+  echo
+  echo "Optional, only on the classpath when the application adds Tink (about 3x faster EdDSA):"
+  echo
+  "$JAVA17" -cp "$JAR" dev.betterauth4j.benchmarks.tools.Footprint "@$OUT/tink.classpath"
+} >> "$OUT/footprint.md"
 cat "$OUT/footprint.md"
 
 echo "== Token cache memory per entry ($ENTRIES entries)"
