@@ -23,8 +23,10 @@ case "$module" in
   *) echo "unknown module $module" >&2; exit 2 ;;
 esac
 
-./mvnw -B -q -pl "$module" -am test-compile -DskipTests
-(cd "$module" && ../mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz-classpath.txt)
+# One reactor build, so a module's sibling dependencies (auth-servlet needs auth-core and its test kit) resolve to their
+# freshly compiled classes: nothing has to be installed in ~/.m2 first.
+./mvnw -B -q -pl "$module" -am test-compile dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/fuzz-classpath.txt
 corpus="$module/target/fuzz-corpus/$class/$method"
 findings="$module/target/fuzz-findings/$class/$method"
 seeds="$module/src/test/resources/$package/${class}Inputs/$method"
