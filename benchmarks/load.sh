@@ -2,7 +2,7 @@
 # Load test through BetterAuthFilter: starts ONE embedded Jetty 12 on 127.0.0.1 (LoadTestServer) and drives each
 # case with wrk, then prints requests/s and p50/p99 latency per case.
 #
-#   benchmarks/load.sh                      # 30 s per case, 2 wrk threads, 16 connections
+#   benchmarks/load.sh                      # 60 s per case, 2 wrk threads, 16 connections (about 7 minutes)
 #   LOAD_DURATION=6 LOAD_WARMUP=1 benchmarks/load.sh
 #
 # Cases: /plain (no filter: the container's own cost), /cached and /uncached (behind BetterAuthFilter with and
@@ -17,7 +17,7 @@
 # Needs wrk (Debian: apt-get install -y wrk); installs nothing itself. Traffic goes to 127.0.0.1 only. Note that wrk
 # and the server share this machine's CPUs: compare the cases with each other, not with other machines.
 #
-# Environment: LOAD_DURATION (s per case, default 30), LOAD_ROUNDS (default 5), LOAD_WARMUP (s, default 5),
+# Environment: LOAD_DURATION (s per case, default 60), LOAD_ROUNDS (default 10), LOAD_WARMUP (s, default 5),
 # LOAD_THREADS (default 2), LOAD_CONNECTIONS (default 16), JAVA (default java), LOAD_JAVA_OPTS (default -Xms512m
 # -Xmx512m), LOAD_BUILD=0 to use the existing benchmarks/target/benchmarks.jar, LOAD_OUT (default
 # benchmarks/target/load).
@@ -25,8 +25,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-DURATION="${LOAD_DURATION:-30}"
-ROUNDS="${LOAD_ROUNDS:-5}"
+DURATION="${LOAD_DURATION:-60}"
+ROUNDS="${LOAD_ROUNDS:-10}"
 WARMUP="${LOAD_WARMUP:-5}"
 THREADS="${LOAD_THREADS:-2}"
 CONNECTIONS="${LOAD_CONNECTIONS:-16}"
@@ -94,6 +94,7 @@ measure() { # name path alg seconds
     "$(awk '/Latency Distribution/ {d=1} d && $1=="99%" {print $2; exit}' "$file")"
 }
 median() { tr ' ' '\n' | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+median_int() { median | awk '{printf "%.0f", $1}'; }
 
 # Warm every path first, so no case pays for the JIT compiling code paths that an earlier case did not use.
 for alg in "${algs[@]}"; do
@@ -131,8 +132,8 @@ for alg in "${algs[@]}"; do
     printf '| %s | `/%s` | %s | %s | %s | %s | %s |\n' "$alg" "$1" "$2" "$3" "$4" "$5" "$6" >> "$OUT/load-report.md"
   }
   # Latency columns: the last round's, as one representative run (every round's wrk output is kept).
-  row plain "$(echo "${plain[*]}" | median)" "${plain[*]}" ${plain_lat[-1]} "1.000"
-  row cached "$(echo "${cached[*]}" | median)" "${cached[*]}" ${cached_lat[-1]} \
+  row plain "$(echo "${plain[*]}" | median_int)" "${plain[*]}" ${plain_lat[-1]} "1.000"
+  row cached "$(echo "${cached[*]}" | median_int)" "${cached[*]}" ${cached_lat[-1]} \
     "$(echo "${ratios[*]}" | median | awk '{printf "%.3f", $1}') (rounds: ${ratios[*]})"
   row uncached "$u" "" "$u50" "$u99" "$(awk -v u="$u" -v p="$(echo "${plain[*]}" | median)" 'BEGIN {printf "%.3f", u / p}')"
 done
