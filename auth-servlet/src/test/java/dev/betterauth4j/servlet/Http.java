@@ -13,9 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The JDK's HttpClient for ordinary requests, a raw socket for bytes HttpClient refuses to send. */
 final class Http {
@@ -24,6 +27,8 @@ final class Http {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** While a no-leak test runs, every response (status line, headers, body) is kept here for scanning. */
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d{1,9})\\s*$");
+
     static final List<String> RECORDED = new CopyOnWriteArrayList<>();
     static volatile boolean recording;
 
@@ -46,6 +51,25 @@ final class Http {
             RECORDED.add(response.statusCode() + " " + response.headers().map() + "\n" + response.body());
         }
         return response;
+    }
+
+    /** Splits what a connection returned into its responses, by each one's {@code Content-Length}. */
+    static List<String> responsesIn(String raw) {
+        List<String> responses = new ArrayList<>();
+        int start = 0;
+        while (start < raw.length()) {
+            int headEnd = raw.indexOf("\r\n\r\n", start);
+            Matcher length = headEnd < 0 ? null
+                    : CONTENT_LENGTH.matcher(raw.substring(start, headEnd));
+            if (length == null || !length.find()) {
+                responses.add(raw.substring(start));
+                break;
+            }
+            int end = Math.min(raw.length(), headEnd + 4 + Integer.parseInt(length.group(1)));
+            responses.add(raw.substring(start, end));
+            start = end;
+        }
+        return responses;
     }
 
     static Map<String, Object> json(HttpResponse<String> response) {
@@ -74,7 +98,10 @@ final class Http {
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             if (recording) {
-                RECORDED.add(response);
+                // Control bytes in a header can split one request into two (a bare LF ends the head), and the
+                // container then answers twice on the connection: keep each answer apart, so that its own framing
+                // error page is recognised as such and our answer is still scanned.
+                RECORDED.addAll(responsesIn(response));
             }
             if (!response.startsWith("HTTP/1.1 ") || response.length() < 12) {
                 return -1;
