@@ -126,6 +126,14 @@ final class ClaimsValidator {
         }
     }
 
+    /**
+     * Throws if objects and arrays in {@code json} nest deeper than {@link #MAX_DEPTH}. The bounded walk is the one
+     * {@link #frozen} does, its copy dropped: headers come here once per distinct header text, so it costs little.
+     */
+    static void checkDepth(Map<String, Object> json, String what) throws TokenVerificationException {
+        frozen(json, what);
+    }
+
     private static String string(Map<String, Object> claims, String name) throws TokenVerificationException {
         Object value = claims.get(name);
         if (value == null || value instanceof String) {

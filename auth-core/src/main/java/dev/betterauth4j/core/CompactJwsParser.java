@@ -154,7 +154,7 @@ final class CompactJwsParser {
         if (header.getIncludedParams().size() > MAX_HEADER_PARAMETERS) {
             throw new TokenVerificationException(MALFORMED, "The token header has too many parameters");
         }
-        ClaimsValidator.frozen(header.getCustomParams(), "header");
+        ClaimsValidator.checkDepth(header.getCustomParams(), "header");
         if (header.getJWK() != null) {
             throw forbidden("jwk");
         }

@@ -43,6 +43,7 @@ record BearerCredentials(Kind kind, String token, String problem) {
 
     @Override
     public String toString() {
-        return "BearerCredentials[" + kind + (problem == null ? "" : ": " + problem) + "]";
+        // An unchecked token's problem is only what would be said if its characters fail: not a problem yet.
+        return "BearerCredentials[" + kind + (kind == Kind.INVALID_REQUEST ? ": " + problem : "") + "]";
     }
 }

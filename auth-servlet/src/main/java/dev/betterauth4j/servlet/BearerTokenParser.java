@@ -1,5 +1,6 @@
 package dev.betterauth4j.servlet;
 
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
@@ -52,13 +53,7 @@ final class BearerTokenParser {
      * @param headerValues every {@code Authorization} header of the request, in order
      */
     static BearerCredentials parse(List<String> headerValues) {
-        if (headerValues.isEmpty()) {
-            return BearerCredentials.ABSENT;
-        }
-        if (headerValues.size() > 1) {
-            return BearerCredentials.invalid("The request has more than one Authorization header");
-        }
-        return parse(headerValues.get(0));
+        return read(Collections.enumeration(headerValues)).checked();
     }
 
     static BearerCredentials parse(String value) {

@@ -52,6 +52,12 @@ class BearerTokenParserTest {
     }
 
     @Test
+    void describesATokenNotYetCheckedWithoutAProblem() {
+        assertThat(BearerTokenParser.read("Bearer abc.def.ghi").toString()).isEqualTo("BearerCredentials[TOKEN]");
+        assertThat(BearerTokenParser.parse("Bearer a,b").toString()).startsWith("BearerCredentials[INVALID_REQUEST: ");
+    }
+
+    @Test
     void appliesTheSameSyntaxToACookieValue() {
         assertThat(BearerTokenParser.fromCookieValue("abc.def.ghi").kind()).isEqualTo(BearerCredentials.Kind.TOKEN);
         assertThat(BearerTokenParser.fromCookieValue("abc def").kind()).isEqualTo(BearerCredentials.Kind.INVALID_REQUEST);
