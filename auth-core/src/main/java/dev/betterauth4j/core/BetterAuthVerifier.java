@@ -93,16 +93,33 @@ public final class BetterAuthVerifier implements AutoCloseable {
      * Builds a verifier from the process environment ({@code BETTER_AUTH_URL}, {@code BETTER_AUTH_SECRET}, ...).
      *
      * @return a verifier
-     * @throws IllegalArgumentException if a setting is missing or invalid; the message names it
-     * @see #fromProperties(Map)
+     * @throws IllegalArgumentException if a setting is missing or invalid, or a {@code BETTER_AUTH_*} variable looks
+     *                                  like a misspelling of one; the message names it
+     * @see #fromEnvironment(Map)
      */
     public static BetterAuthVerifier fromEnvironment() {
-        return fromProperties(System.getenv());
+        return fromEnvironment(System.getenv());
     }
 
     /**
-     * Builds a verifier from settings named like Better Auth's environment variables. This is the one place
-     * where the servlet filter's init parameters and the demo's environment are read.
+     * Builds a verifier from environment variables, as {@link #fromProperties(Map)} does, but tolerant of what else
+     * an environment holds: variables Better Auth itself reads ({@code BETTER_AUTH_SECRETS},
+     * {@code BETTER_AUTH_TRUSTED_ORIGINS}, {@code BETTER_AUTH_TELEMETRY*}) are ignored, an unknown
+     * {@code BETTER_AUTH_*} variable within three edits of a setting ({@code BETTER_AUTH_AUDIENCES}) fails as a
+     * misspelling, and any other unknown {@code BETTER_AUTH_*} variable is ignored with a warning naming it.
+     *
+     * @param environment the variables, e.g. {@code System.getenv()}
+     * @return a verifier
+     * @throws IllegalArgumentException if a setting is missing, invalid or misspelt; the message names it and never
+     *                                  contains the secret
+     */
+    public static BetterAuthVerifier fromEnvironment(Map<String, String> environment) {
+        return VerifierProperties.apply(environment, VerifierProperties.Source.ENVIRONMENT, builder()).build();
+    }
+
+    /**
+     * Builds a verifier from settings named like Better Auth's environment variables, as the servlet filter's init
+     * parameters give them.
      *
      * <table>
      *   <caption>Settings</caption>
@@ -120,15 +137,18 @@ public final class BetterAuthVerifier implements AutoCloseable {
      *   <tr><td>{@code BETTER_AUTH_ALLOW_INSECURE_HTTP}</td><td>{@link Builder#allowInsecureHttp(boolean)}</td></tr>
      *   <tr><td>{@code BETTER_AUTH_TOKEN_CACHE_SIZE}</td><td>{@link Builder#tokenCacheSize(int)}</td></tr>
      * </table>
-     * Blank values count as unset; other keys are ignored.
+     * Blank values count as unset. Any other key starting with {@code BETTER_AUTH_} fails, with the closest known
+     * name in the message (a typo in a security setting must not pass silently), except the variables Better Auth
+     * itself reads ({@code BETTER_AUTH_SECRETS}, {@code BETTER_AUTH_TRUSTED_ORIGINS}, {@code BETTER_AUTH_TELEMETRY*});
+     * keys without that prefix are ignored.
      *
      * @param properties the settings
      * @return a verifier
-     * @throws IllegalArgumentException if a setting is missing or invalid; the message names it and never
+     * @throws IllegalArgumentException if a setting is missing, unknown or invalid; the message names it and never
      *                                  contains the secret
      */
     public static BetterAuthVerifier fromProperties(Map<String, String> properties) {
-        return VerifierProperties.apply(properties, builder()).build();
+        return VerifierProperties.apply(properties, VerifierProperties.Source.PROPERTIES, builder()).build();
     }
 
     /**

@@ -4,11 +4,16 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads {@code BETTER_AUTH_*} settings (environment variables, servlet init parameters) into a builder.
@@ -29,11 +34,40 @@ final class VerifierProperties {
     static final String ALLOW_INSECURE_HTTP = "BETTER_AUTH_ALLOW_INSECURE_HTTP";
     static final String TOKEN_CACHE_SIZE = "BETTER_AUTH_TOKEN_CACHE_SIZE";
 
+    static final String PREFIX = "BETTER_AUTH_";
+
+    /** Every setting this library reads. */
+    static final Set<String> KNOWN = Set.of(URL, JWKS_URL, SECRET, ISSUER, AUDIENCE, ALGORITHMS, CLOCK_SKEW,
+            MAX_TOKEN_LENGTH, JWKS_CACHE_TTL, ALLOW_INSECURE_HTTP, TOKEN_CACHE_SIZE);
+
+    /**
+     * Variables Better Auth itself reads (better-auth 1.7's source) that this library does not: they are often in the
+     * same environment, so they are not typos.
+     */
+    static final Set<String> BETTER_AUTHS_OWN = Set.of("BETTER_AUTH_SECRETS", "BETTER_AUTH_TRUSTED_ORIGINS",
+            "BETTER_AUTH_TELEMETRY", "BETTER_AUTH_TELEMETRY_DEBUG", "BETTER_AUTH_TELEMETRY_ENDPOINT",
+            "BETTER_AUTH_TELEMETRY_ID");
+
+    /** In an environment, an unknown name this close to a known one is taken for a misspelling of it. */
+    static final int MISSPELLING_DISTANCE = 3;
+
+    private static final Logger LOGGER = System.getLogger(BetterAuthVerifier.class.getName());
+
+    /** Where settings come from, which decides what an unknown {@code BETTER_AUTH_*} name means. */
+    enum Source {
+        /** Settings given on purpose (a map, init parameters): every unknown name is an error. */
+        PROPERTIES,
+        /** The process environment, shared with other programs: a likely misspelling is an error, others a warning. */
+        ENVIRONMENT
+    }
+
     private VerifierProperties() {
     }
 
-    static BetterAuthVerifier.Builder apply(Map<String, String> properties, BetterAuthVerifier.Builder builder) {
+    static BetterAuthVerifier.Builder apply(Map<String, String> properties, Source source,
+                                            BetterAuthVerifier.Builder builder) {
         Objects.requireNonNull(properties, "properties");
+        checkNames(properties, source);
         String url = value(properties, URL);
         if (url != null) {
             builder.baseUrl(uri(URL, url));
@@ -80,6 +114,55 @@ final class VerifierProperties {
             builder.tokenCacheSize(integer(TOKEN_CACHE_SIZE, cacheSize));
         }
         return builder;
+    }
+
+    /**
+     * Refuses unknown {@code BETTER_AUTH_*} names (see {@link Source}), naming the closest known one. Keys without
+     * the prefix belong to someone else and are ignored.
+     */
+    private static void checkNames(Map<String, String> properties, Source source) {
+        Set<String> unknown = new TreeSet<>();
+        for (String name : properties.keySet()) {
+            if (name.startsWith(PREFIX) && !KNOWN.contains(name) && !BETTER_AUTHS_OWN.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        for (String name : unknown) {
+            String closest = closest(name, KNOWN);
+            boolean misspelling = distance(name, closest) <= MISSPELLING_DISTANCE;
+            if (source == Source.PROPERTIES || misspelling) {
+                throw new IllegalArgumentException(name + " is not a setting of betterauth4j"
+                        + (misspelling ? "; did you mean " + closest + "?" : "; the settings are " + new TreeSet<>(KNOWN)));
+            }
+            LOGGER.log(Level.WARNING, () -> "Ignoring the environment variable " + name + ": it is neither a"
+                    + " betterauth4j setting nor one Better Auth reads");
+        }
+    }
+
+    /** The name in {@code candidates} with the fewest edits from {@code name}. */
+    static String closest(String name, Set<String> candidates) {
+        return candidates.stream().min(Comparator.comparingInt((String c) -> distance(name, c))
+                .thenComparing(Comparator.naturalOrder())).orElseThrow();
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static String value(Map<String, String> properties, String name) {

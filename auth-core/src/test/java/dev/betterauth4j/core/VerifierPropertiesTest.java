@@ -1,5 +1,6 @@
 package dev.betterauth4j.core;
 
+import dev.betterauth4j.testkit.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -100,5 +101,51 @@ class VerifierPropertiesTest {
                 .hasMessageContaining("BETTER_AUTH_ALLOW_INSECURE_HTTP");
         assertThat(BetterAuthVerifier.fromProperties(Map.of("BETTER_AUTH_URL", "http://auth:3000",
                 "BETTER_AUTH_ALLOW_INSECURE_HTTP", "true")).toString()).contains("http://auth:3000/api/auth/jwks");
+    }
+
+    @Test
+    void refusesAMisspelledSettingNamingTheClosestKnownOne() {
+        assertThatThrownBy(() -> BetterAuthVerifier.fromProperties(Map.of(
+                "BETTER_AUTH_URL", "https://auth.example.com", "BETTER_AUTH_AUDIENCES", "https://api.example.com")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BETTER_AUTH_AUDIENCES")
+                .hasMessageContaining("did you mean BETTER_AUTH_AUDIENCE?");
+    }
+
+    @Test
+    void refusesAnyUnknownSettingGivenAsProperties() {
+        assertThatThrownBy(() -> BetterAuthVerifier.fromProperties(Map.of(
+                "BETTER_AUTH_URL", "https://auth.example.com", "BETTER_AUTH_PLUGIN_FLAG", "on")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BETTER_AUTH_PLUGIN_FLAG is not a setting");
+    }
+
+    @Test
+    void theEnvironmentMayHoldBetterAuthsOwnVariables() {
+        BetterAuthVerifier verifier = BetterAuthVerifier.fromEnvironment(Map.of(
+                "BETTER_AUTH_URL", "https://auth.example.com", "BETTER_AUTH_SECRETS", "2:new-secret,1:old-secret",
+                "BETTER_AUTH_TELEMETRY", "0", "BETTER_AUTH_TELEMETRY_DEBUG", "1",
+                "BETTER_AUTH_TRUSTED_ORIGINS", "https://app.example.com"));
+
+        assertThat(verifier.toString()).contains("issuer=https://auth.example.com");
+    }
+
+    @Test
+    void theEnvironmentRefusesAMisspelledSetting() {
+        assertThatThrownBy(() -> BetterAuthVerifier.fromEnvironment(Map.of(
+                "BETTER_AUTH_URL", "https://auth.example.com", "BETTER_AUTH_AUDIENCES", "https://api.example.com")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("did you mean BETTER_AUTH_AUDIENCE?");
+    }
+
+    @Test
+    void theEnvironmentIgnoresAnUnrelatedUnknownVariableWithAWarning() {
+        try (LogCapture log = LogCapture.start()) {
+            BetterAuthVerifier verifier = BetterAuthVerifier.fromEnvironment(Map.of(
+                    "BETTER_AUTH_URL", "https://auth.example.com", "BETTER_AUTH_PLUGIN_FLAG", "on"));
+
+            assertThat(verifier).isNotNull();
+            assertThat(log.count(java.util.logging.Level.WARNING, "BETTER_AUTH_PLUGIN_FLAG")).isEqualTo(1);
+        }
     }
 }

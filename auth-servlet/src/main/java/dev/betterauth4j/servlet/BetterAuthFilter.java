@@ -43,9 +43,11 @@ import java.util.Set;
  *   <li>invalid token: 401, {@code error="invalid_token", error_description="..."};</li>
  *   <li>key source down and nothing cached: 503 with {@code Retry-After};</li>
  * </ul>
- * each with an {@code application/problem+json} body from the {@link AuthenticationErrorWriter}. Public paths
- * and CORS preflight requests pass without a token; in optional mode a request without a token passes as
- * anonymous (an invalid token is still refused).
+ * each with an {@code application/problem+json} body from the {@link AuthenticationErrorWriter}. A request to a
+ * public path passes without a token, but only when its raw URI is already canonical (see {@link CanonicalPath}): a
+ * path that merely normalises to a public one is protected. Nothing else lets a request pass unauthenticated, not
+ * its method or its headers: CORS preflights are answered by a CORS handler in front of the filter. In optional
+ * mode a request without a token passes as anonymous (an invalid token is still refused).
  *
  * <p>Set up in code:
  * <pre>{@code
@@ -57,7 +59,9 @@ import java.util.Set;
  * {@code BETTER_AUTH_*} settings (read by {@link BetterAuthVerifier#fromProperties}) and the filter options
  * {@code publicPaths}, {@code optional}, {@code cookieName}, {@code realm}, {@code roleClaim},
  * {@code retryAfterSeconds}, {@code errorWriterClass}, {@code listenerClass}. Map it to the {@code REQUEST},
- * {@code ASYNC} and {@code ERROR} dispatcher types: async and error dispatches reuse the first verification.
+ * {@code ASYNC} and {@code ERROR} dispatcher types (and {@code FORWARD}, {@code INCLUDE} if the application
+ * dispatches to protected paths): a re-dispatch reuses the decision this same filter instance made for the request
+ * (a forward or include from a public path is judged by its new path), never another instance's.
  *
  * <p>In a servlet:
  * <pre>{@code
@@ -69,11 +73,11 @@ public final class BetterAuthFilter implements Filter {
     /** The request attribute that holds the {@link AuthenticatedUser} of an authenticated request. */
     public static final String USER_ATTRIBUTE = AuthenticatedUser.class.getName();
 
-    /** Marks a request that passed as anonymous, so later dispatches of it do not authenticate again. */
-    static final String ANONYMOUS_ATTRIBUTE = BetterAuthFilter.class.getName() + ".anonymous";
-
     private static final Logger LOGGER = System.getLogger(BetterAuthFilter.class.getName());
 
+    /** Where this instance keeps its decision for a request; unique per instance, see {@link Decision}. */
+    private final String decisionAttribute = BetterAuthFilter.class.getName() + ".decision@"
+            + Integer.toHexString(System.identityHashCode(this));
     private Settings settings;
     private boolean ownsVerifier;
 
@@ -165,17 +169,26 @@ public final class BetterAuthFilter implements Filter {
         if (settings == null) {
             throw new ServletException("BetterAuthFilter was not initialised");
         }
-        // Verify once per request: async, error and forward dispatches reuse the first result.
-        if (request.getAttribute(USER_ATTRIBUTE) instanceof AuthenticatedUser user) {
-            chain.doFilter(wrap(request, user), response);
+        DispatcherType dispatch = request.getDispatcherType();
+        // A re-dispatch of a request this very instance judged reuses its judgement; another instance's (another
+        // audience, another mode) is never trusted, and a first dispatch is always judged afresh.
+        Decision earlier = dispatch == DispatcherType.REQUEST ? null : earlierDecision(request);
+        if (earlier != null && earlier.user() != null) {
+            chain.doFilter(wrap(request, earlier.user()), response);
             return;
         }
-        if (request.getAttribute(ANONYMOUS_ATTRIBUTE) != null || request.getDispatcherType() == DispatcherType.ERROR) {
+        if (earlier != null && (earlier.anonymous() || dispatch == DispatcherType.ASYNC)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (earlier == null && dispatch == DispatcherType.ERROR) {
+            // The error page of a request this filter never passed (a container 404, another filter's error).
             chain.doFilter(request, response);
             return;
         }
         String path = pathWithinApplication(request);
-        if (settings.publicPaths.matches(path) || isCorsPreflight(request)) {
+        if (CanonicalPath.of(request).map(settings.publicPaths::matches).orElse(false)) {
+            remember(request, Decision.PUBLIC);
             chain.doFilter(request, response);
             return;
         }
@@ -185,7 +198,7 @@ public final class BetterAuthFilter implements Filter {
                     new AuthenticationFailure(400, "invalid_request", Reason.MALFORMED, credentials.problem()));
             case ABSENT -> {
                 if (settings.optional) {
-                    request.setAttribute(ANONYMOUS_ATTRIBUTE, Boolean.TRUE);
+                    remember(request, Decision.ANONYMOUS);
                     chain.doFilter(request, response);
                 } else {
                     refuse(request, response, path,
@@ -195,6 +208,25 @@ public final class BetterAuthFilter implements Filter {
             case TOKEN -> authenticate(request, response, chain, path, credentials);
             default -> throw new IllegalStateException("Unexpected credentials " + credentials.kind());
         }
+    }
+
+    /**
+     * What this instance decided for a request: passed as public, passed as anonymous (optional mode), or
+     * authenticated as {@code user}. Kept under a request attribute named for the instance and holding it, so a
+     * re-dispatch finds only its own instance's decision.
+     */
+    private record Decision(BetterAuthFilter filter, AuthenticatedUser user, boolean anonymous) {
+        static final Decision PUBLIC = new Decision(null, null, false);
+        static final Decision ANONYMOUS = new Decision(null, null, true);
+    }
+
+    private Decision earlierDecision(HttpServletRequest request) {
+        return request.getAttribute(decisionAttribute) instanceof Decision decision && decision.filter() == this
+                ? decision : null;
+    }
+
+    private void remember(HttpServletRequest request, Decision decision) {
+        request.setAttribute(decisionAttribute, new Decision(this, decision.user(), decision.anonymous()));
     }
 
     private void authenticate(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
@@ -213,6 +245,7 @@ public final class BetterAuthFilter implements Filter {
             return;
         }
         request.setAttribute(USER_ATTRIBUTE, user);
+        remember(request, new Decision(this, user, false));
         notifySuccess(user, path);
         chain.doFilter(wrap(request, user), response);
     }
@@ -318,11 +351,6 @@ public final class BetterAuthFilter implements Filter {
             safe.append(c >= 0x20 && c <= 0x7E && c != '"' && c != '\\' ? c : ' ');
         }
         return safe.toString();
-    }
-
-    private static boolean isCorsPreflight(HttpServletRequest request) {
-        return "OPTIONS".equals(request.getMethod()) && request.getHeader("Origin") != null
-                && request.getHeader("Access-Control-Request-Method") != null;
     }
 
     /** The container's decoded and normalised path within the application, never the raw request URI. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The filter's init parameters: {@code BETTER_AUTH_*} settings go to the verifier (through auth-core's
@@ -48,11 +49,40 @@ final class FilterInitParameters {
             } else if (FILTER_OPTIONS.contains(name)) {
                 options.put(name, value == null ? "" : value.trim());
             } else {
-                throw new IllegalArgumentException("unknown init parameter '" + name + "'; filter options are "
-                        + FILTER_OPTIONS + ", verifier settings start with " + VERIFIER_PREFIX);
+                throw new IllegalArgumentException("unknown init parameter '" + name + "'; did you mean '"
+                        + closest(name) + "'? Filter options are " + new TreeSet<>(FILTER_OPTIONS)
+                        + ", verifier settings start with " + VERIFIER_PREFIX);
             }
         }
         return new FilterInitParameters(Map.copyOf(verifier), Map.copyOf(options));
+    }
+
+    /** The filter option with the fewest edits (Levenshtein) from {@code name}. */
+    private static String closest(String name) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String option : new TreeSet<>(FILTER_OPTIONS)) {
+            int[] previous = new int[option.length() + 1];
+            for (int j = 0; j <= option.length(); j++) {
+                previous[j] = j;
+            }
+            for (int i = 1; i <= name.length(); i++) {
+                int[] current = new int[option.length() + 1];
+                current[0] = i;
+                for (int j = 1; j <= option.length(); j++) {
+                    int substitution = previous[j - 1]
+                            + (Character.toLowerCase(name.charAt(i - 1)) == Character.toLowerCase(option.charAt(j - 1))
+                            ? 0 : 1);
+                    current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                }
+                previous = current;
+            }
+            if (previous[option.length()] < bestDistance) {
+                bestDistance = previous[option.length()];
+                best = option;
+            }
+        }
+        return best;
     }
 
     Map<String, String> verifierSettings() {

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Paths that pass without a token: exact ({@code /health}) or prefix ({@code /public/*}, which matches
- * {@code /public} and everything below it). Matched against the container's decoded, normalised path within
- * the application ({@code servletPath + pathInfo}), never the raw URI, so {@code /public/..%2fadmin} or
- * {@code /health;x} cannot smuggle a protected path past the filter.
+ * {@code /public} and everything below it). Matched only against a {@link CanonicalPath}: a request whose raw URI
+ * is not already canonical ({@code /admin/..;/public/x}, {@code /public/%2e%2e/admin}) is never public, whatever
+ * the container normalises it to, because the application behind the filter may route on the raw form.
  */
 final class PublicPaths {
 

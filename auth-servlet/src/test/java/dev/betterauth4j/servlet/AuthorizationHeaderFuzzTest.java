@@ -34,8 +34,8 @@ class AuthorizationHeaderFuzzTest {
     @BeforeAll
     void startContainers() throws Exception {
         BetterAuthFilter filter = BetterAuthFilter.builder(FilterContractTest.verifier()).build();
-        containers.add(JettyContainer.start(ServletContainer.FilterSetup.instance(filter)));
-        containers.add(TomcatContainer.start(ServletContainer.FilterSetup.instance(filter)));
+        containers.add(JettyContainer.start(ServletContainer.Setup.of(ServletContainer.FilterSetup.instance(filter))));
+        containers.add(TomcatContainer.start(ServletContainer.Setup.of(ServletContainer.FilterSetup.instance(filter))));
     }
 
     @AfterAll

@@ -1,6 +1,9 @@
 package dev.betterauth4j.servlet;
 
 import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.servlet.ServletContainer.Application;
+import dev.betterauth4j.servlet.ServletContainer.FilterSetup;
+import dev.betterauth4j.servlet.ServletContainer.Setup;
 import dev.betterauth4j.testkit.JwksServer;
 import dev.betterauth4j.testkit.SigningKey;
 import dev.betterauth4j.testkit.TestToken;
@@ -8,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -64,7 +69,7 @@ abstract class FilterContractTest {
         return "Bearer " + token;
     }
 
-    private ServletContainer container(String name, Supplier<ServletContainer.FilterSetup> setup) {
+    private ServletContainer container(String name, Supplier<ServletContainer.Setup> setup) {
         return started.computeIfAbsent(name, n -> {
             try {
                 return containers().start(setup.get());
@@ -75,14 +80,18 @@ abstract class FilterContractTest {
     }
 
     /** Every path needs a token except /health and /public/*; token also from cookie "api_token". */
+    BetterAuthFilter standardFilter() {
+        return BetterAuthFilter.builder(verifier()).publicPaths("/health", "/public/*").cookie("api_token")
+                .listener(listener).build();
+    }
+
     ServletContainer standard() {
-        return container("standard", () -> ServletContainer.FilterSetup.instance(BetterAuthFilter.builder(verifier())
-                .publicPaths("/health", "/public/*").cookie("api_token").listener(listener).build()));
+        return container("standard", () -> Setup.of(FilterSetup.instance(standardFilter())));
     }
 
     ServletContainer optional() {
-        return container("optional", () -> ServletContainer.FilterSetup.instance(BetterAuthFilter.builder(verifier())
-                .optional(true).build()));
+        return container("optional", () -> Setup.of(FilterSetup.instance(BetterAuthFilter.builder(verifier())
+                .optional(true).build())));
     }
 
     ServletContainer outage() {
@@ -90,8 +99,8 @@ abstract class FilterContractTest {
             BetterAuthVerifier down = BetterAuthVerifier.builder().baseUrl(URI.create("http://127.0.0.1:9"))
                     .httpConnectTimeout(Duration.ofMillis(300)).build();
             resources.add(down);
-            return ServletContainer.FilterSetup.instance(BetterAuthFilter.builder(down)
-                    .retryAfter(Duration.ofSeconds(7)).build());
+            return Setup.of(FilterSetup.instance(BetterAuthFilter.builder(down)
+                    .retryAfter(Duration.ofSeconds(7)).build()));
         });
     }
 
@@ -108,7 +117,7 @@ abstract class FilterContractTest {
             parameters.put("realm", "tasks");
             parameters.put("roleClaim", "permissions");
             parameters.put("errorWriterClass", PlainTextErrorWriter.class.getName());
-            return ServletContainer.FilterSetup.initParameters(parameters);
+            return Setup.of(FilterSetup.initParameters(parameters));
         });
     }
 
@@ -294,14 +303,98 @@ abstract class FilterContractTest {
         assertThat(Http.rawGet(standard().port(), "/health;x=1/../api/me")).isIn(400, 401);
     }
 
+    // ---- public paths are canonical paths (a router behind the filter reads the raw URI)
+
+    ServletContainer springMvc() {
+        return container("spring", () -> Setup.of(FilterSetup.instance(BetterAuthFilter.builder(verifier())
+                .publicPaths("/public/*").build())).with(Application.SPRING_MVC));
+    }
+
     @Test
-    void letsACorsPreflightPassWithoutAToken() throws Exception {
+    void servesACanonicalPublicPathWithoutATokenBehindSpringMvc() throws Exception {
+        Http.RawResponse response = Http.raw(springMvc().port(), "/public/x");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(SpringMvcApplication.PUBLIC_HANDLER);
+    }
+
+    @Test
+    void servesAProtectedSpringMvcHandlerWithAToken() throws Exception {
+        Http.RawResponse response = Http.raw(springMvc().port(), "/admin/x", "Authorization: " + bearer(token()));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(SpringMvcApplication.ADMIN_HANDLER + " for " + TestToken.USER_ID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/admin/..;/public/x", "/admin/%2e%2e/public/x", "/admin/%2E%2E/public/x",
+        "/admin/.%2e/public/x", "/admin/%2e./public/x", "/admin/../public/x", "/admin/..;x=1/public/x",
+        "/admin/%2e%2e;/public/x"})
+    void neverLetsATraversalToAPublicPathReachAProtectedSpringMvcHandler(String path) throws Exception {
+        Http.RawResponse response = Http.raw(springMvc().port(), path);
+
+        assertThat(response.status()).isIn(400, 401);
+        assertThat(response.body()).doesNotContain(SpringMvcApplication.ADMIN_HANDLER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/public/./x", "/public//x", "/public/x/", "/public/x;a=b", "/public/a/../x",
+        "/public/%2e/x", "/public/x%3b", "/public%2fx", "/public/%5cx", "/public/%25/x", "/public/%ff"})
+    void aNonCanonicalFormOfAPublicPathNeedsAToken(String path) throws Exception {
+        assertThat(Http.raw(springMvc().port(), path).status()).isIn(400, 401, 404);
+        assertThat(Http.raw(standard().port(), path).status()).isIn(400, 401, 404);
+    }
+
+    // ---- no method or header makes a request public
+
+    @Test
+    void aCorsPreflightWithoutATokenNeverReachesTheApplication() throws Exception {
         HttpResponse<String> preflight = Http.send("OPTIONS", standard().uri("/api/me"),
                 "Origin", "https://app.example.com", "Access-Control-Request-Method", "GET");
         HttpResponse<String> plainOptions = Http.send("OPTIONS", standard().uri("/api/me"));
 
-        assertThat(preflight.statusCode()).isNotIn(400, 401, 403);
+        assertThat(preflight.statusCode()).isEqualTo(401);
+        assertThat(preflight.body()).doesNotContain("principal");
         assertThat(plainOptions.statusCode()).isEqualTo(401);
+    }
+
+    /** The set-up docs/servlet.md gives: the container's CORS handler in front of the filter. */
+    ServletContainer withCors() {
+        return container("cors", () -> Setup.of(FilterSetup.instance(BetterAuthFilter.builder(verifier()).build()))
+                .withCors());
+    }
+
+    @Test
+    void aCorsHandlerInFrontOfTheFilterAnswersThePreflight() throws Exception {
+        HttpResponse<String> preflight = Http.send("OPTIONS", withCors().uri("/api/me"),
+                "Origin", ServletContainer.ALLOWED_ORIGIN, "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization,content-type");
+
+        assertThat(preflight.statusCode()).isIn(200, 204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(ServletContainer.ALLOWED_ORIGIN);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
+                headers -> assertThat(headers.toLowerCase(java.util.Locale.ROOT)).contains("authorization"));
+        assertThat(preflight.body()).doesNotContain("principal");
+    }
+
+    @Test
+    void aRefusalBehindACorsHandlerCarriesCorsHeadersABrowserCanRead() throws Exception {
+        HttpResponse<String> response = Http.get(withCors().uri("/api/me"), "Origin", ServletContainer.ALLOWED_ORIGIN);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains(ServletContainer.ALLOWED_ORIGIN);
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
+                headers -> assertThat(headers.toLowerCase(java.util.Locale.ROOT)).contains("www-authenticate"));
+        assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"api\"");
+    }
+
+    @Test
+    void anAuthenticatedCrossOriginRequestPassesWithCorsHeaders() throws Exception {
+        HttpResponse<String> response = Http.get(withCors().uri("/api/me"), "Origin", ServletContainer.ALLOWED_ORIGIN,
+                "Authorization", bearer(token()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains(ServletContainer.ALLOWED_ORIGIN);
     }
 
     // ---- optional mode
@@ -343,6 +436,83 @@ abstract class FilterContractTest {
         assertThat(response.statusCode()).isEqualTo(418);
         assertThat(Http.json(response)).containsEntry("dispatch", "ERROR").containsEntry("principal", TestToken.USER_ID);
         assertThat(listener.successes()).isEqualTo(1);
+    }
+
+    @Test
+    void aForwardOfAnAuthenticatedRequestReusesTheSameInstancesDecision() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/api/a?forwardTo=/api/b"),
+                "Authorization", bearer(token()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response)).containsEntry("dispatch", "FORWARD").containsEntry("path", "/api/b")
+                .containsEntry("principal", TestToken.USER_ID);
+        assertThat(listener.successes()).isEqualTo(1);
+    }
+
+    @Test
+    void aForwardFromAPublicPathToAProtectedOneNeedsAToken() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/public/a?forwardTo=/api/me"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain("principal");
+    }
+
+    // ---- each filter instance decides for itself
+
+    /** An optional filter on every path, and a strict one on /internal/* behind it. */
+    ServletContainer optionalThenStrict() {
+        return container("layered", () -> Setup.of(
+                FilterSetup.instance(BetterAuthFilter.builder(verifier()).optional(true).build()),
+                FilterSetup.instance(BetterAuthFilter.builder(verifier()).build()).on("/internal/*")));
+    }
+
+    /** Two strict filters: the outer one for the usual audience, the inner one (on /internal/*) for another. */
+    ServletContainer twoAudiences() {
+        return container("audiences", () -> Setup.of(
+                FilterSetup.instance(BetterAuthFilter.builder(verifier()).build()),
+                FilterSetup.instance(BetterAuthFilter.builder(BetterAuthVerifier.builder().baseUrl(URI.create(ISSUER))
+                        .audiences(INTERNAL_AUDIENCE).jwks(KEY.jwkSet()).build()).build()).on("/internal/*")));
+    }
+
+    static final String INTERNAL_AUDIENCE = "https://internal.example.com";
+
+    @Test
+    void anOptionalFilterDoesNotLetARequestPastAStrictFilterBehindIt() throws Exception {
+        assertThat(Http.get(optionalThenStrict().uri("/api/me")).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> internal = Http.get(optionalThenStrict().uri("/internal/data"));
+
+        assertThat(internal.statusCode()).isEqualTo(401);
+        assertThat(Http.json(internal)).containsEntry("reason", "MISSING");
+    }
+
+    @Test
+    void aStrictFilterBehindAnOptionalOneAcceptsAValidToken() throws Exception {
+        HttpResponse<String> internal = Http.get(optionalThenStrict().uri("/internal/data"),
+                "Authorization", bearer(token()));
+
+        assertThat(internal.statusCode()).isEqualTo(200);
+        assertThat(Http.json(internal)).containsEntry("principal", TestToken.USER_ID);
+    }
+
+    @Test
+    void anInnerFilterRefusesATokenForTheOuterFiltersAudienceOnly() throws Exception {
+        assertThat(Http.get(twoAudiences().uri("/api/me"), "Authorization", bearer(token())).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> internal = Http.get(twoAudiences().uri("/internal/data"), "Authorization", bearer(token()));
+
+        assertThat(internal.statusCode()).isEqualTo(401);
+        assertThat(Http.json(internal)).containsEntry("reason", "WRONG_AUDIENCE");
+    }
+
+    @Test
+    void bothFiltersAcceptATokenForBothAudiences() throws Exception {
+        String both = TestToken.betterAuth(KEY, ISSUER, Instant.now()).claim("aud", List.of(ISSUER, INTERNAL_AUDIENCE))
+                .signWith(KEY);
+
+        assertThat(Http.get(twoAudiences().uri("/internal/data"), "Authorization", bearer(both)).statusCode())
+                .isEqualTo(200);
     }
 
     // ---- cookie source

@@ -95,6 +95,23 @@ class FilterInitializationTest {
     }
 
     @Test
+    void namesTheClosestFilterOptionToAnUnknownParameter() {
+        assertThat(initFailure(with("publicPath", "/health")).getMessage()).contains("did you mean 'publicPaths'?");
+    }
+
+    @Test
+    void failsOnAMisspelledVerifierSettingNamingTheClosestKnownOne() {
+        assertThat(initFailure(with("BETTER_AUTH_AUDIENCES", "https://api.example.com")).getMessage())
+                .contains("BETTER_AUTH_AUDIENCES").contains("did you mean BETTER_AUTH_AUDIENCE?");
+    }
+
+    @Test
+    void failsOnAnyUnknownVerifierSetting() {
+        assertThat(initFailure(with("BETTER_AUTH_SOMETHING_ELSE", "x")).getMessage())
+                .contains("BETTER_AUTH_SOMETHING_ELSE is not a setting");
+    }
+
+    @Test
     void namesAnInvalidFilterOption() {
         assertThat(initFailure(with("optional", "sometimes")).getMessage()).contains("optional");
         assertThat(initFailure(with("publicPaths", "health")).getMessage()).contains("publicPaths");

@@ -80,11 +80,20 @@ final class Http {
         }
     }
 
+    /** A response read off a raw socket: its status ({@code -1} if none) and its body. */
+    record RawResponse(int status, String head, String body) {
+    }
+
     /**
      * Sends raw header lines (bytes as given, ISO-8859-1) and returns the status code, or -1 if the server
      * closed the connection without a status line.
      */
     static int rawGet(int port, String path, String... headerLines) throws IOException {
+        return raw(port, path, headerLines).status();
+    }
+
+    /** As {@link #rawGet}, with the first response's head and body. The path is sent exactly as given. */
+    static RawResponse raw(int port, String path, String... headerLines) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             StringBuilder request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
@@ -97,16 +106,22 @@ final class Http {
             out.flush();
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            List<String> responses = responsesIn(response);
             if (recording) {
                 // Control bytes in a header can split one request into two (a bare LF ends the head), and the
                 // container then answers twice on the connection: keep each answer apart, so that its own framing
                 // error page is recognised as such and our answer is still scanned.
-                RECORDED.addAll(responsesIn(response));
+                RECORDED.addAll(responses);
             }
             if (!response.startsWith("HTTP/1.1 ") || response.length() < 12) {
-                return -1;
+                return new RawResponse(-1, response, "");
             }
-            return Integer.parseInt(response.substring(9, 12));
+            String first = responses.get(0);
+            int headEnd = first.indexOf("\r\n\r\n");
+            return new RawResponse(Integer.parseInt(response.substring(9, 12)),
+                    headEnd < 0 ? first : first.substring(0, headEnd),
+                    headEnd < 0 ? "" : new String(first.substring(headEnd + 4).getBytes(StandardCharsets.ISO_8859_1),
+                            StandardCharsets.UTF_8));
         }
     }
 }

@@ -5,12 +5,16 @@ import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
+import org.springframework.web.servlet.DispatcherServlet;
 
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.Set;
 
 /** Embedded Jetty 12 (ee10, Servlet 6.0). */
 final class JettyContainer implements ServletContainer {
@@ -18,7 +22,7 @@ final class JettyContainer implements ServletContainer {
     private final Server server;
     private final ServerConnector connector;
 
-    private JettyContainer(FilterSetup setup) throws Exception {
+    private JettyContainer(Setup setup) throws Exception {
         server = new Server();
         connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -27,27 +31,45 @@ final class JettyContainer implements ServletContainer {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
-        ServletHolder probe = new ServletHolder("probe", new ProbeServlet());
-        probe.setAsyncSupported(true);
-        for (String mapping : SERVLET_MAPPINGS) {
-            context.addServlet(probe, mapping);
+        if (setup.application() == Application.SPRING_MVC) {
+            context.addServlet(new ServletHolder("spring", new DispatcherServlet(SpringMvcApplication.context())),
+                    "/");
+        } else {
+            ServletHolder probe = new ServletHolder("probe", new ProbeServlet());
+            probe.setAsyncSupported(true);
+            for (String mapping : SERVLET_MAPPINGS) {
+                context.addServlet(probe, mapping);
+            }
         }
-        FilterHolder filter = setup.instance() != null ? new FilterHolder(setup.instance())
-                : new FilterHolder(BetterAuthFilter.class);
-        if (setup.initParameters() != null) {
-            setup.initParameters().forEach(filter::setInitParameter);
+        for (FilterSetup filterSetup : setup.filters()) {
+            FilterHolder filter = filterSetup.instance() != null ? new FilterHolder(filterSetup.instance())
+                    : new FilterHolder(BetterAuthFilter.class);
+            if (filterSetup.initParameters() != null) {
+                filterSetup.initParameters().forEach(filter::setInitParameter);
+            }
+            filter.setAsyncSupported(true);
+            context.addFilter(filter, filterSetup.urlPattern(), EnumSet.of(DispatcherType.REQUEST,
+                    DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD));
         }
-        filter.setAsyncSupported(true);
-        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC,
-                DispatcherType.ERROR, DispatcherType.FORWARD));
         ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
         errors.addErrorPage(418, "/error");
         context.setErrorHandler(errors);
-        server.setHandler(context);
+        server.setHandler(setup.cors() ? cors(context) : context);
         server.start();
     }
 
-    static ServletContainer start(FilterSetup setup) throws Exception {
+    /** docs/servlet.md's Jetty set-up: the CORS handler wraps the context, so it runs before the filter. */
+    private static Handler cors(Handler context) {
+        CrossOriginHandler cors = new CrossOriginHandler();
+        cors.setAllowedOriginPatterns(Set.of(ALLOWED_ORIGIN));
+        cors.setAllowedMethods(Set.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(Set.of("Authorization", "Content-Type"));
+        cors.setExposedHeaders(Set.of("WWW-Authenticate", "Retry-After"));
+        cors.setHandler(context);
+        return cors;
+    }
+
+    static ServletContainer start(Setup setup) throws Exception {
         return new JettyContainer(setup);
     }
 

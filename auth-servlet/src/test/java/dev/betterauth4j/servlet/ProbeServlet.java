@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * A servlet that reports what the filter told it, as JSON. Paths: {@code /async/...} answers after an async
- * dispatch; {@code /teapot} sends error 418, whose error page ({@code /error}) reports too.
+ * dispatch; {@code /teapot} sends error 418, whose error page ({@code /error}) reports too; a query parameter
+ * {@code forwardTo} forwards the request there.
  */
 public class ProbeServlet extends HttpServlet {
 
@@ -37,6 +38,15 @@ public class ProbeServlet extends HttpServlet {
         if (path.startsWith("/async") && request.getDispatcherType() == DispatcherType.REQUEST) {
             AsyncContext async = request.startAsync();
             async.start(async::dispatch);
+            return;
+        }
+        String forwardTo = request.getParameter("forwardTo");
+        if (forwardTo != null && request.getDispatcherType() == DispatcherType.REQUEST) {
+            try {
+                request.getRequestDispatcher(forwardTo).forward(request, response);
+            } catch (jakarta.servlet.ServletException e) {
+                throw new IOException(e);
+            }
             return;
         }
         if (path.equals("/teapot")) {

@@ -3,10 +3,12 @@ package dev.betterauth4j.servlet;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.filters.CorsFilter;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.ErrorPage;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.springframework.web.servlet.DispatcherServlet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +21,12 @@ import java.util.stream.Stream;
 /** Embedded Tomcat 11 (Servlet 6.1). */
 final class TomcatContainer implements ServletContainer {
 
+    private static final String[] DISPATCHERS = {"REQUEST", "ASYNC", "ERROR", "FORWARD"};
+
     private final Tomcat tomcat;
     private final Path baseDir;
 
-    private TomcatContainer(FilterSetup setup) throws Exception {
+    private TomcatContainer(Setup setup) throws Exception {
         baseDir = Files.createTempDirectory("tomcat-test");
         tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
@@ -32,29 +36,34 @@ final class TomcatContainer implements ServletContainer {
         connector.setProperty("maxHttpHeaderSize", "65536");
 
         Context context = tomcat.addContext("", null);
-        Wrapper probe = Tomcat.addServlet(context, "probe", new ProbeServlet());
-        probe.setAsyncSupported(true);
-        for (String mapping : SERVLET_MAPPINGS) {
-            context.addServletMappingDecoded(mapping, "probe");
-        }
-        FilterDef filter = new FilterDef();
-        filter.setFilterName("betterauth");
-        if (setup.instance() != null) {
-            filter.setFilter(setup.instance());
-            filter.setFilterClass(BetterAuthFilter.class.getName());
+        if (setup.application() == Application.SPRING_MVC) {
+            Tomcat.addServlet(context, "spring", new DispatcherServlet(SpringMvcApplication.context()));
+            context.addServletMappingDecoded("/", "spring");
         } else {
+            Wrapper probe = Tomcat.addServlet(context, "probe", new ProbeServlet());
+            probe.setAsyncSupported(true);
+            for (String mapping : SERVLET_MAPPINGS) {
+                context.addServletMappingDecoded(mapping, "probe");
+            }
+        }
+        if (setup.cors()) {
+            addCorsFilter(context);
+        }
+        int index = 0;
+        for (FilterSetup filterSetup : setup.filters()) {
+            String name = "betterauth" + index++;
+            FilterDef filter = new FilterDef();
+            filter.setFilterName(name);
             filter.setFilterClass(BetterAuthFilter.class.getName());
-            setup.initParameters().forEach(filter::addInitParameter);
+            if (filterSetup.instance() != null) {
+                filter.setFilter(filterSetup.instance());
+            } else {
+                filterSetup.initParameters().forEach(filter::addInitParameter);
+            }
+            filter.setAsyncSupported("true");
+            context.addFilterDef(filter);
+            context.addFilterMap(map(name, filterSetup.urlPattern()));
         }
-        filter.setAsyncSupported("true");
-        context.addFilterDef(filter);
-        FilterMap map = new FilterMap();
-        map.setFilterName("betterauth");
-        map.addURLPattern("/*");
-        for (String dispatcher : new String[] {"REQUEST", "ASYNC", "ERROR", "FORWARD"}) {
-            map.setDispatcher(dispatcher);
-        }
-        context.addFilterMap(map);
         ErrorPage teapot = new ErrorPage();
         teapot.setErrorCode(418);
         teapot.setLocation("/error");
@@ -66,7 +75,31 @@ final class TomcatContainer implements ServletContainer {
         }
     }
 
-    static ServletContainer start(FilterSetup setup) throws Exception {
+    /** docs/servlet.md's Tomcat set-up: Tomcat's CorsFilter mapped before BetterAuthFilter. */
+    private static void addCorsFilter(Context context) {
+        FilterDef cors = new FilterDef();
+        cors.setFilterName("cors");
+        cors.setFilterClass(CorsFilter.class.getName());
+        cors.addInitParameter("cors.allowed.origins", ALLOWED_ORIGIN);
+        cors.addInitParameter("cors.allowed.methods", "GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS");
+        cors.addInitParameter("cors.allowed.headers", "Authorization,Content-Type");
+        cors.addInitParameter("cors.exposed.headers", "WWW-Authenticate,Retry-After");
+        cors.setAsyncSupported("true");
+        context.addFilterDef(cors);
+        context.addFilterMap(map("cors", "/*"));
+    }
+
+    private static FilterMap map(String filterName, String pattern) {
+        FilterMap map = new FilterMap();
+        map.setFilterName(filterName);
+        map.addURLPattern(pattern);
+        for (String dispatcher : DISPATCHERS) {
+            map.setDispatcher(dispatcher);
+        }
+        return map;
+    }
+
+    static ServletContainer start(Setup setup) throws Exception {
         return new TomcatContainer(setup);
     }
 
