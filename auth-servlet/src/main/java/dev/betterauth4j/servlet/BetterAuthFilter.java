@@ -11,7 +11,6 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,12 +20,9 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Authenticates requests with Better Auth tokens: the one place where a request's identity is established.
@@ -56,9 +52,9 @@ import java.util.Set;
  *         .build();
  * }</pre>
  * or in {@code web.xml} with the no-argument constructor and init parameters: the verifier's
- * {@code BETTER_AUTH_*} settings (read by {@link BetterAuthVerifier#fromProperties}) and the filter options
- * {@code publicPaths}, {@code optional}, {@code cookieName}, {@code realm}, {@code roleClaim},
- * {@code retryAfterSeconds}, {@code errorWriterClass}, {@code listenerClass}. Map it to the {@code REQUEST},
+ * {@code BETTER_AUTH_*} settings (read by {@link BetterAuthVerifier#fromProperties}) and the filter options, named
+ * as the builder names them: {@code publicPaths}, {@code optional}, {@code cookie}, {@code realm},
+ * {@code roleClaim}, {@code retryAfter}, {@code errorWriter}, {@code listener}. Map it to the {@code REQUEST},
  * {@code ASYNC} and {@code ERROR} dispatcher types (and {@code FORWARD}, {@code INCLUDE} if the application
  * dispatches to protected paths): a re-dispatch reuses the decision this same filter instance made for the request
  * (a forward or include from a public path is judged by its new path), never another instance's.
@@ -78,7 +74,7 @@ public final class BetterAuthFilter implements Filter {
     /** Where this instance keeps its decision for a request; unique per instance, see {@link Decision}. */
     private final String decisionAttribute = BetterAuthFilter.class.getName() + ".decision@"
             + Integer.toHexString(System.identityHashCode(this));
-    private Settings settings;
+    private FilterOptions options;
     private boolean ownsVerifier;
 
     /**
@@ -88,22 +84,13 @@ public final class BetterAuthFilter implements Filter {
     public BetterAuthFilter() {
     }
 
-    /**
-     * A filter with default options around {@code verifier}: every path needs a token, no cookie, realm
-     * {@code api}, roles from the {@code role} claim, problem+json errors.
-     *
-     * @param verifier the verifier; the caller keeps ownership (the filter does not close it)
-     */
-    public BetterAuthFilter(BetterAuthVerifier verifier) {
-        this(builder(verifier).settings());
-    }
-
-    private BetterAuthFilter(Settings settings) {
-        this.settings = settings;
+    private BetterAuthFilter(FilterOptions options) {
+        this.options = options;
     }
 
     /**
-     * Starts a builder for a filter around {@code verifier}.
+     * Starts a builder for a filter around {@code verifier}. With no other option: every path needs a token, no
+     * cookie, realm {@code api}, roles from the {@code role} claim, problem+json errors.
      *
      * @param verifier the verifier; the caller keeps ownership (the filter does not close it)
      * @return a builder
@@ -145,16 +132,13 @@ public final class BetterAuthFilter implements Filter {
      */
     @Override
     public void init(FilterConfig config) throws ServletException {
-        if (settings != null) {
+        if (options != null) {
             return;
         }
         try {
-            FilterInitParameters parameters = FilterInitParameters.read(config);
-            BetterAuthVerifier verifier = BetterAuthVerifier.fromProperties(parameters.verifierSettings());
-            this.settings = parameters.apply(builder(verifier)).settings();
+            this.options = FilterInitParameters.read(config);
             this.ownsVerifier = true;
-            LOGGER.log(Level.INFO, () -> "BetterAuthFilter '" + config.getFilterName() + "' ready: " + verifier
-                    + ", public paths " + settings.publicPaths + (settings.optional ? ", optional" : ""));
+            LOGGER.log(Level.INFO, () -> "BetterAuthFilter '" + config.getFilterName() + "' ready: " + options);
         } catch (IllegalArgumentException e) {
             throw new ServletException("BetterAuthFilter '" + config.getFilterName() + "': " + e.getMessage(), e);
         }
@@ -166,7 +150,7 @@ public final class BetterAuthFilter implements Filter {
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
             throw new ServletException("BetterAuthFilter handles HTTP requests only");
         }
-        if (settings == null) {
+        if (options == null) {
             throw new ServletException("BetterAuthFilter was not initialised");
         }
         DispatcherType dispatch = request.getDispatcherType();
@@ -187,22 +171,21 @@ public final class BetterAuthFilter implements Filter {
             return;
         }
         String path = pathWithinApplication(request);
-        if (CanonicalPath.of(request).map(settings.publicPaths::matches).orElse(false)) {
+        if (CanonicalPath.of(request).map(options.publicPaths()::matches).orElse(false)) {
             remember(request, Decision.PUBLIC);
             chain.doFilter(request, response);
             return;
         }
-        BearerCredentials credentials = credentials(request);
+        BearerCredentials credentials = options.credentials().resolve(request);
         switch (credentials.kind()) {
             case INVALID_REQUEST -> refuse(request, response, path,
-                    new AuthenticationFailure(400, "invalid_request", Reason.MALFORMED, credentials.problem()));
+                    RefusalWriter.invalidRequest(credentials.problem()));
             case ABSENT -> {
-                if (settings.optional) {
+                if (options.optional()) {
                     remember(request, Decision.ANONYMOUS);
                     chain.doFilter(request, response);
                 } else {
-                    refuse(request, response, path,
-                            new AuthenticationFailure(401, null, Reason.MISSING, "A bearer token is required"));
+                    refuse(request, response, path, RefusalWriter.missing());
                 }
             }
             case TOKEN -> authenticate(request, response, chain, path, credentials);
@@ -233,124 +216,31 @@ public final class BetterAuthFilter implements Filter {
                               String path, BearerCredentials credentials) throws IOException, ServletException {
         AuthenticatedUser user;
         try {
-            user = settings.verifier.verify(credentials.token());
+            user = options.verifier().verify(credentials.token());
         } catch (TokenVerificationException e) {
-            refuse(request, response, path, refusal(credentials, e.reason(), e.getMessage()));
+            refuse(request, response, path, RefusalWriter.refusal(credentials, e.reason(), e.getMessage()));
             return;
         } catch (RuntimeException e) {
             // Not expected from the verifier; fail closed without revealing anything.
             LOGGER.log(Level.ERROR, () -> "Token verification failed unexpectedly: " + e.getClass().getName());
             refuse(request, response, path,
-                    refusal(credentials, Reason.MALFORMED, "The token could not be verified"));
+                    RefusalWriter.refusal(credentials, Reason.MALFORMED, "The token could not be verified"));
             return;
         }
         request.setAttribute(USER_ATTRIBUTE, user);
         remember(request, new Decision(this, user, false));
-        notifySuccess(user, path);
+        options.listener().success(user, path);
         chain.doFilter(wrap(request, user), response);
     }
 
-    /**
-     * The answer to a token the verifier refused. Only now are the token's characters checked (see
-     * {@link BearerTokenParser}): a token that breaks RFC 6750's syntax is a malformed request, whatever the
-     * verifier made of it.
-     */
-    private static AuthenticationFailure refusal(BearerCredentials credentials, Reason reason, String message) {
-        BearerCredentials checked = credentials.checked();
-        if (checked.kind() == BearerCredentials.Kind.INVALID_REQUEST) {
-            return new AuthenticationFailure(400, "invalid_request", Reason.MALFORMED, checked.problem());
-        }
-        if (reason.isOutage()) {
-            return new AuthenticationFailure(503, null, reason, message);
-        }
-        return new AuthenticationFailure(401, "invalid_token", reason, message);
-    }
-
-    private BearerCredentials credentials(HttpServletRequest request) {
-        BearerCredentials fromHeader = BearerTokenParser.read(request.getHeaders("Authorization"));
-        if (fromHeader.kind() != BearerCredentials.Kind.ABSENT || settings.cookieName == null) {
-            return fromHeader;
-        }
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return BearerCredentials.ABSENT;
-        }
-        List<String> values = new ArrayList<>(1);
-        for (Cookie cookie : cookies) {
-            if (settings.cookieName.equals(cookie.getName())) {
-                values.add(cookie.getValue());
-            }
-        }
-        if (values.isEmpty()) {
-            return BearerCredentials.ABSENT;
-        }
-        if (values.size() > 1) {
-            return BearerCredentials.invalid("The request has more than one token cookie");
-        }
-        return BearerTokenParser.readCookieValue(values.get(0));
-    }
-
     private HttpServletRequest wrap(HttpServletRequest request, AuthenticatedUser user) {
-        return new AuthenticatedRequest(request, user, this::roles);
-    }
-
-    private Set<String> roles(AuthenticatedUser user) {
-        Object claim = user.claims().get(settings.roleClaim);
-        Set<String> roles = new LinkedHashSet<>();
-        if (claim instanceof String text) {
-            for (String role : text.split(",")) {
-                if (!role.isBlank()) {
-                    roles.add(role.trim());
-                }
-            }
-        } else if (claim instanceof Collection<?> values) {
-            for (Object value : values) {
-                if (value instanceof String role && !role.isBlank()) {
-                    roles.add(role.trim());
-                }
-            }
-        }
-        return roles;
+        return new AuthenticatedRequest(request, user, options.roles()::rolesOf);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String path,
                         AuthenticationFailure failure) throws IOException {
-        notifyFailure(failure.reason(), path);
-        if (response.isCommitted()) {
-            return;
-        }
-        response.resetBuffer();
-        response.setStatus(failure.status());
-        response.setHeader("Cache-Control", "no-store");
-        if (failure.status() == 503) {
-            response.setHeader("Retry-After", Long.toString(settings.retryAfter.toSeconds()));
-        } else {
-            response.setHeader("WWW-Authenticate", challenge(failure));
-        }
-        try {
-            settings.errorWriter.write(request, response, failure);
-        } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.WARNING, () -> "The authentication error writer failed: " + e.getClass().getName());
-        }
-    }
-
-    private String challenge(AuthenticationFailure failure) {
-        StringBuilder value = new StringBuilder("Bearer realm=\"").append(settings.realm).append('"');
-        if (failure.error() != null) {
-            value.append(", error=\"").append(failure.error()).append('"')
-                    .append(", error_description=\"").append(headerSafe(failure.description())).append('"');
-        }
-        return value.toString();
-    }
-
-    /** RFC 6750 §3: error_description uses %x20-21 / %x23-5B / %x5D-7E only. */
-    static String headerSafe(String text) {
-        StringBuilder safe = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            safe.append(c >= 0x20 && c <= 0x7E && c != '"' && c != '\\' ? c : ' ');
-        }
-        return safe.toString();
+        options.listener().failure(failure.reason(), path);
+        options.refusals().write(request, response, failure);
     }
 
     /** The container's decoded and normalised path within the application, never the raw request URI. */
@@ -361,58 +251,34 @@ public final class BetterAuthFilter implements Filter {
         return path.isEmpty() ? "/" : path;
     }
 
-    private void notifySuccess(AuthenticatedUser user, String path) {
-        try {
-            settings.listener.onSuccess(user, path);
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, () -> "AuthenticationListener.onSuccess failed: " + e.getClass().getName());
-        }
-    }
-
-    private void notifyFailure(Reason reason, String path) {
-        try {
-            settings.listener.onFailure(reason, path);
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, () -> "AuthenticationListener.onFailure failed: " + e.getClass().getName());
-        }
-    }
-
     /** Closes the verifier if this filter created it from init parameters. */
     @Override
     public void destroy() {
-        if (ownsVerifier && settings != null) {
-            settings.verifier.close();
+        if (ownsVerifier && options != null) {
+            options.verifier().close();
         }
     }
 
     @Override
     public String toString() {
-        return settings == null ? "BetterAuthFilter[not initialised]"
-                : "BetterAuthFilter[" + settings.verifier + ", publicPaths=" + settings.publicPaths
-                + ", optional=" + settings.optional + ", cookie=" + settings.cookieName + ", realm=" + settings.realm
-                + "]";
-    }
-
-    /** The filter's options, fixed once built. */
-    private record Settings(BetterAuthVerifier verifier, PublicPaths publicPaths, boolean optional, String cookieName,
-                            String realm, String roleClaim, Duration retryAfter, AuthenticationErrorWriter errorWriter,
-                            AuthenticationListener listener) {
+        return options == null ? "BetterAuthFilter[not initialised]" : options.toString();
     }
 
     /**
-     * Configures a {@link BetterAuthFilter}. Each option is checked by {@link #build()}.
+     * Configures a {@link BetterAuthFilter}. Each option is checked by {@link #build()}; docs/servlet.md lists them
+     * with their init parameter names, defaults and bounds.
      */
     public static final class Builder {
 
-        private final BetterAuthVerifier verifier;
-        private final List<String> publicPaths = new ArrayList<>();
-        private boolean optional;
-        private String cookieName;
-        private String realm = "api";
-        private String roleClaim = "role";
-        private Duration retryAfter = Duration.ofSeconds(10);
-        private AuthenticationErrorWriter errorWriter = AuthenticationErrorWriter.problemJson();
-        private AuthenticationListener listener = new AuthenticationListener() { };
+        final BetterAuthVerifier verifier;
+        final List<String> publicPaths = new ArrayList<>();
+        boolean optional = FilterSettings.OPTIONAL.defaultValue();
+        String cookieName;
+        String realm = FilterSettings.REALM.defaultValue();
+        String roleClaim = FilterSettings.ROLE_CLAIM.defaultValue();
+        Duration retryAfter = FilterSettings.RETRY_AFTER.defaultValue();
+        AuthenticationErrorWriter errorWriter = AuthenticationErrorWriter.problemJson();
+        AuthenticationListener listener = new AuthenticationListener() { };
 
         private Builder(BetterAuthVerifier verifier) {
             this.verifier = verifier;
@@ -420,7 +286,7 @@ public final class BetterAuthFilter implements Filter {
 
         /**
          * Paths that pass without a token: exact ({@code /health}) or prefix ({@code /public/*}), within the
-         * application (without the context path). Init parameter {@code publicPaths}, comma-separated.
+         * application (without the context path), matched only against a canonical request path.
          *
          * @param patterns the patterns
          * @return this builder
@@ -431,8 +297,8 @@ public final class BetterAuthFilter implements Filter {
         }
 
         /**
-         * Optional mode (init parameter {@code optional}): a request without a token passes as anonymous; an
-         * invalid token is still refused. Off by default.
+         * Optional mode: a request without a token passes as anonymous; an invalid token is still refused. Off by
+         * default.
          *
          * @param optional whether a token is optional
          * @return this builder
@@ -443,9 +309,8 @@ public final class BetterAuthFilter implements Filter {
         }
 
         /**
-         * Also read the token from this cookie when there is no {@code Authorization} header (init parameter
-         * {@code cookieName}). Off by default. Better Auth's own cookies are not bearer tokens: use a cookie your
-         * front end sets with the JWT.
+         * Also read the token from this cookie when there is no {@code Authorization} header. Off by default.
+         * Better Auth's own cookies are not bearer tokens: use a cookie your front end sets with the JWT.
          *
          * @param name the cookie name
          * @return this builder
@@ -456,7 +321,7 @@ public final class BetterAuthFilter implements Filter {
         }
 
         /**
-         * The realm in {@code WWW-Authenticate} (init parameter {@code realm}). Default {@code api}.
+         * The realm in {@code WWW-Authenticate}. Default {@code api}.
          *
          * @param realm printable ASCII without quotes or backslashes
          * @return this builder
@@ -467,8 +332,8 @@ public final class BetterAuthFilter implements Filter {
         }
 
         /**
-         * The claim {@code isUserInRole} reads (init parameter {@code roleClaim}). Default {@code role}, Better
-         * Auth's admin plugin field, which may hold several comma-separated roles; an array of strings works too.
+         * The claim {@code isUserInRole} reads. Default {@code role}, Better Auth's admin plugin field, which may
+         * hold several comma-separated roles; an array of strings works too.
          *
          * @param claim the claim name
          * @return this builder
@@ -479,7 +344,7 @@ public final class BetterAuthFilter implements Filter {
         }
 
         /**
-         * The {@code Retry-After} of a 503 (init parameter {@code retryAfterSeconds}). Default 10 s.
+         * The {@code Retry-After} of a 503. Default 10 s.
          *
          * @param retryAfter whole seconds, 1 s to 1 h
          * @return this builder
@@ -490,8 +355,7 @@ public final class BetterAuthFilter implements Filter {
         }
 
         /**
-         * Writes the body of 400, 401 and 503 answers (init parameter {@code errorWriterClass}). Default:
-         * {@link AuthenticationErrorWriter#problemJson()}.
+         * Writes the body of 400, 401 and 503 answers. Default: {@link AuthenticationErrorWriter#problemJson()}.
          *
          * @param errorWriter the writer
          * @return this builder
@@ -502,7 +366,7 @@ public final class BetterAuthFilter implements Filter {
         }
 
         /**
-         * Hears every success and failure (init parameter {@code listenerClass}).
+         * Hears every success and failure.
          *
          * @param listener the listener
          * @return this builder
@@ -519,26 +383,11 @@ public final class BetterAuthFilter implements Filter {
          * @throws IllegalArgumentException if an option is invalid; the message names it
          */
         public BetterAuthFilter build() {
-            return new BetterAuthFilter(settings());
+            return new BetterAuthFilter(options());
         }
 
-        private Settings settings() {
-            PublicPaths paths = new PublicPaths(publicPaths);
-            if (realm.isEmpty() || !headerSafe(realm).equals(realm)) {
-                throw new IllegalArgumentException("realm: must be printable ASCII without quotes or backslashes");
-            }
-            if (cookieName != null && (cookieName.isBlank() || !cookieName.matches("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+"))) {
-                throw new IllegalArgumentException("cookieName: '" + cookieName + "' is not a valid cookie name");
-            }
-            if (roleClaim.isBlank()) {
-                throw new IllegalArgumentException("roleClaim: must not be blank");
-            }
-            if (retryAfter.compareTo(Duration.ofSeconds(1)) < 0 || retryAfter.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IllegalArgumentException("retryAfterSeconds: must be between 1 and 3600, was "
-                        + retryAfter.toSeconds());
-            }
-            return new Settings(verifier, paths, optional, cookieName, realm, roleClaim, retryAfter, errorWriter,
-                    listener);
+        FilterOptions options() {
+            return FilterSettings.validate(this);
         }
     }
 }

@@ -14,20 +14,24 @@ final class PublicPaths {
     private final List<String> exact = new ArrayList<>();
     private final List<String> prefixes = new ArrayList<>();
 
-    PublicPaths(List<String> patterns) {
+    /**
+     * @param label    how messages name the option
+     * @param patterns exact paths and prefixes ending in {@code /*}
+     */
+    PublicPaths(String label, List<String> patterns) {
         for (String pattern : patterns) {
             String p = pattern.trim();
             if (!p.startsWith("/")) {
-                throw new IllegalArgumentException("publicPaths: '" + p + "' must start with '/'");
+                throw new IllegalArgumentException(label + ": '" + p + "' must start with '/'");
             }
             if (p.endsWith("/*")) {
                 String prefix = p.substring(0, p.length() - 2);
                 if (prefix.contains("*")) {
-                    throw new IllegalArgumentException("publicPaths: '" + p + "' may only end with '/*'");
+                    throw new IllegalArgumentException(label + ": '" + p + "' may only end with '/*'");
                 }
                 prefixes.add(prefix);
             } else if (p.contains("*")) {
-                throw new IllegalArgumentException("publicPaths: '" + p + "' may only end with '/*'");
+                throw new IllegalArgumentException(label + ": '" + p + "' may only end with '/*'");
             } else {
                 exact.add(p);
             }

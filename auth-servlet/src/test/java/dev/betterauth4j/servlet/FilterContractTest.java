@@ -116,7 +116,7 @@ abstract class FilterContractTest {
             parameters.put("publicPaths", "/health, /public/*");
             parameters.put("realm", "tasks");
             parameters.put("roleClaim", "permissions");
-            parameters.put("errorWriterClass", PlainTextErrorWriter.class.getName());
+            parameters.put("errorWriter", PlainTextErrorWriter.class.getName());
             return Setup.of(FilterSetup.initParameters(parameters));
         });
     }

@@ -112,16 +112,31 @@ class FilterInitializationTest {
     }
 
     @Test
+    void refusesTheOldSpellingsOfRenamedOptionsNamingTheNewOnes() {
+        assertThat(initFailure(with("cookieName", "token")).getMessage()).contains("did you mean 'cookie'?");
+        assertThat(initFailure(with("retryAfterSeconds", "5")).getMessage()).contains("did you mean 'retryAfter'?");
+    }
+
+    @Test
+    void readsBooleansTheSameWayAsTheVerifier() throws ServletException {
+        BetterAuthFilter filter = new BetterAuthFilter();
+        filter.init(new Config(with("optional", "yes")));
+
+        assertThat(filter.toString()).contains("optional=true");
+        filter.destroy();
+    }
+
+    @Test
     void namesAnInvalidFilterOption() {
         assertThat(initFailure(with("optional", "sometimes")).getMessage()).contains("optional");
         assertThat(initFailure(with("publicPaths", "health")).getMessage()).contains("publicPaths");
         assertThat(initFailure(with("publicPaths", "/a/*/b")).getMessage()).contains("publicPaths");
-        assertThat(initFailure(with("retryAfterSeconds", "0")).getMessage()).contains("retryAfterSeconds");
-        assertThat(initFailure(with("retryAfterSeconds", "soon")).getMessage()).contains("retryAfterSeconds");
+        assertThat(initFailure(with("retryAfter", "0")).getMessage()).contains("retryAfter");
+        assertThat(initFailure(with("retryAfter", "soon")).getMessage()).contains("retryAfter");
         assertThat(initFailure(with("realm", "a\"b")).getMessage()).contains("realm");
-        assertThat(initFailure(with("cookieName", "a b")).getMessage()).contains("cookieName");
-        assertThat(initFailure(with("errorWriterClass", "com.example.Missing")).getMessage()).contains("errorWriterClass");
-        assertThat(initFailure(with("listenerClass", String.class.getName())).getMessage()).contains("listenerClass");
+        assertThat(initFailure(with("cookie", "a;b")).getMessage()).contains("cookie");
+        assertThat(initFailure(with("errorWriter", "com.example.Missing")).getMessage()).contains("errorWriter");
+        assertThat(initFailure(with("listener", String.class.getName())).getMessage()).contains("listener");
     }
 
     @Test
@@ -141,13 +156,13 @@ class FilterInitializationTest {
     @Test
     void theBuilderChecksItsOptions() {
         assertThatThrownBy(() -> BetterAuthFilter.builder(FilterContractTest.verifier()).retryAfter(Duration.ZERO).build())
-                .hasMessageContaining("retryAfterSeconds");
+                .hasMessageContaining("retryAfter");
         assertThatThrownBy(() -> BetterAuthFilter.builder(FilterContractTest.verifier()).publicPaths("x").build())
                 .hasMessageContaining("publicPaths");
     }
 
     @Test
     void sanitisesErrorDescriptionsForTheChallengeHeader() {
-        assertThat(BetterAuthFilter.headerSafe("a\"b\\c\nd")).isEqualTo("a b c d");
+        assertThat(RefusalWriter.headerSafe("a\"b\\c\nd")).isEqualTo("a b c d");
     }
 }

@@ -63,7 +63,7 @@ class EndToEndInteropTest {
             connector.setHost("127.0.0.1");
             jetty.addConnector(connector);
             ServletContextHandler context = new ServletContextHandler("/");
-            context.addFilter(new FilterHolder(new BetterAuthFilter(verifier)), "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(new FilterHolder(BetterAuthFilter.builder(verifier).build()), "/*", EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder(new WhoAmIServlet()), "/whoami");
             jetty.setHandler(context);
             jetty.start();

@@ -1,0 +1,25 @@
+package dev.betterauth4j.servlet;
+
+import dev.betterauth4j.core.BetterAuthVerifier;
+
+/**
+ * A filter's options, checked and fixed once built (see {@link FilterSettings} for each one's meaning and bounds).
+ *
+ * @param verifier    verifies the credentials
+ * @param publicPaths the paths that pass without credentials
+ * @param optional    whether a request without credentials passes as anonymous
+ * @param credentials where credentials are looked for
+ * @param roles       the claim {@code isUserInRole} reads
+ * @param refusals    how refusals are answered
+ * @param listener    who hears every decision
+ */
+record FilterOptions(BetterAuthVerifier verifier, PublicPaths publicPaths, boolean optional,
+                     CredentialResolver credentials, RoleClaim roles, RefusalWriter refusals,
+                     GuardedListener listener) {
+
+    @Override
+    public String toString() {
+        return "BetterAuthFilter[" + verifier + ", publicPaths=" + publicPaths + ", optional=" + optional
+                + ", cookie=" + credentials.cookieName() + ", realm=" + refusals.realm() + "]";
+    }
+}

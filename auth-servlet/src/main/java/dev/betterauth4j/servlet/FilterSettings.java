@@ -1,0 +1,92 @@
+package dev.betterauth4j.servlet;
+
+import dev.betterauth4j.core.settings.Setting;
+import dev.betterauth4j.core.settings.SettingType;
+import dev.betterauth4j.servlet.BetterAuthFilter.Builder;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The filter's configuration table: every option once, with its init parameter name, type, default, bounds and
+ * meaning. It feeds {@link BetterAuthFilter.Builder}'s checks, the {@code web.xml} reader
+ * ({@link FilterInitParameters}), every error message, and docs/servlet.md (checked by a test).
+ */
+final class FilterSettings {
+
+    private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+
+    static final Setting<Builder, List<String>> PUBLIC_PATHS = Setting.of("publicPaths", SettingType.LIST,
+                    (Builder b, List<String> paths) -> b.publicPaths(paths.toArray(String[]::new)))
+            .initParameter("publicPaths")
+            .defaultText("none")
+            .describe("Paths that pass without credentials, separated by commas or spaces: exact (`/health`) or prefix (`/public/*`,"
+                    + " which also matches `/public`), within the application, matched only in canonical form");
+
+    static final Setting<Builder, Boolean> OPTIONAL = Setting.of("optional", SettingType.BOOLEAN, Builder::optional)
+            .initParameter("optional")
+            .defaultValue(false)
+            .describe("A request without credentials passes as anonymous; invalid credentials are still refused");
+
+    static final Setting<Builder, String> COOKIE = Setting.of("cookie", SettingType.TEXT, Builder::cookie)
+            .initParameter("cookie")
+            .defaultText("off")
+            .describe("Also read the token from this cookie when there is no `Authorization` header");
+
+    static final Setting<Builder, String> REALM = Setting.of("realm", SettingType.TEXT, Builder::realm)
+            .initParameter("realm")
+            .defaultValue("api")
+            .describe("The realm of the `WWW-Authenticate` challenge: printable ASCII without quotes or backslashes");
+
+    static final Setting<Builder, String> ROLE_CLAIM = Setting.of("roleClaim", SettingType.TEXT, Builder::roleClaim)
+            .initParameter("roleClaim")
+            .defaultValue("role")
+            .describe("The claim `isUserInRole` reads: one comma-separated string or an array of strings");
+
+    static final Setting<Builder, Duration> RETRY_AFTER = Setting.of("retryAfter", SettingType.DURATION,
+                    Builder::retryAfter)
+            .initParameter("retryAfter")
+            .defaultValue(Duration.ofSeconds(10))
+            .between(Duration.ofSeconds(1), Duration.ofHours(1))
+            .describe("The `Retry-After` of a 503, in whole seconds");
+
+    static final Setting<Builder, AuthenticationErrorWriter> ERROR_WRITER = Setting.of("errorWriter",
+                    ClassInstance.of(AuthenticationErrorWriter.class), Builder::errorWriter)
+            .initParameter("errorWriter")
+            .defaultText("problem+json")
+            .describe("Writes the body of refusals; in `web.xml` a class with a public no-argument constructor");
+
+    static final Setting<Builder, AuthenticationListener> LISTENER = Setting.of("listener",
+                    ClassInstance.of(AuthenticationListener.class), Builder::listener)
+            .initParameter("listener")
+            .defaultText("none")
+            .describe("Hears every success and failure; in `web.xml` a class with a public no-argument constructor");
+
+    static final List<Setting<Builder, ?>> TABLE = List.of(PUBLIC_PATHS, OPTIONAL, COOKIE, REALM, ROLE_CLAIM,
+            RETRY_AFTER, ERROR_WRITER, LISTENER);
+
+    private FilterSettings() {
+    }
+
+    /** Checks a builder's options and fixes them. */
+    static FilterOptions validate(Builder builder) {
+        PublicPaths paths = new PublicPaths(PUBLIC_PATHS.name(), builder.publicPaths);
+        if (builder.realm.isEmpty() || !RefusalWriter.headerSafe(builder.realm).equals(builder.realm)) {
+            throw new IllegalArgumentException(REALM.label() + ": must be printable ASCII without quotes or"
+                    + " backslashes");
+        }
+        if (builder.cookieName != null && !COOKIE_NAME.matcher(builder.cookieName).matches()) {
+            throw new IllegalArgumentException(COOKIE.label() + ": '" + builder.cookieName + "' is not a valid cookie"
+                    + " name");
+        }
+        if (builder.roleClaim.isBlank()) {
+            throw new IllegalArgumentException(ROLE_CLAIM.label() + ": must not be blank");
+        }
+        RETRY_AFTER.check(builder.retryAfter);
+        return new FilterOptions(builder.verifier, paths, builder.optional, new CredentialResolver(builder.cookieName),
+                new RoleClaim(builder.roleClaim),
+                new RefusalWriter(builder.realm, builder.retryAfter, builder.errorWriter),
+                new GuardedListener(builder.listener));
+    }
+}
