@@ -269,9 +269,10 @@ public final class BetterAuthVerifier implements AutoCloseable {
         private Duration clockSkew = DEFAULT_CLOCK_SKEW;
         private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
         private Clock clock = Clock.systemUTC();
+        private Clock jwksClock = Clock.systemUTC();
         private Duration jwksCacheTtl = Duration.ofMinutes(5);
         private Duration jwksRefreshAhead = Duration.ofSeconds(30);
-        private Duration jwksRefreshRateLimit = Duration.ofSeconds(15);
+        private Duration jwksRefreshRateLimit = Duration.ofMillis(500);
         private Duration jwksOutageTolerance = Duration.ofHours(1);
         private Duration httpConnectTimeout = Duration.ofSeconds(2);
         private Duration httpReadTimeout = Duration.ofSeconds(5);
@@ -423,6 +424,15 @@ public final class BetterAuthVerifier implements AutoCloseable {
         }
 
         /**
+         * The clock for the key set's cache, refresh budget and outage tolerance; for tests, which need it apart from
+         * {@link #clock(Clock)} (their tokens are valid at one fixed instant). Default: the system clock.
+         */
+        Builder jwksClock(Clock clock) {
+            this.jwksClock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
          * How long a fetched key set is used before it is fetched again ({@code BETTER_AUTH_JWKS_CACHE_TTL}).
          * Default 5 minutes; between 1 second and 24 hours. An unknown {@code kid} refreshes it sooner.
          *
@@ -447,8 +457,11 @@ public final class BetterAuthVerifier implements AutoCloseable {
         }
 
         /**
-         * The rate limit on key set fetches: at most two fetches per interval, however many tokens with
-         * unknown {@code kid}s arrive. Default 15 s; at least 100 ms and less than the cache TTL.
+         * The budget for key set fetches, whatever triggers them (first use, expiry, refresh-ahead, unknown
+         * {@code kid}s, retries during an outage): two at once, then one per interval, and never two at the same time.
+         * In any period T at most 2 + T / interval fetches, however many tokens with unknown {@code kid}s arrive; a
+         * rotated key is picked up within one interval plus one fetch even during such a flood. Default 500 ms; at
+         * least 100 ms and less than the cache TTL.
          *
          * @param interval the interval
          * @return this builder
@@ -584,13 +597,13 @@ public final class BetterAuthVerifier implements AutoCloseable {
             DistinctWarnings warnings = new DistinctWarnings(LOGGER);
             Set<JWSAlgorithm> asymmetric = new LinkedHashSet<>(allowed);
             asymmetric.removeAll(HMAC_ALGORITHMS);
-            Ed25519Engine ed25519 = asymmetric.contains(JWSAlgorithm.EdDSA) || asymmetric.contains(JWSAlgorithm.Ed25519)
+            Ed25519Engine ed25519 = asymmetric.contains(JWSAlgorithm.EdDSA) || asymmetric.contains(Ed25519Engine.ED25519)
                     ? Ed25519Engine.select(System.getProperty(Ed25519Engine.PROPERTY)) : Ed25519Engine.JDK;
             TrustedKeyFactory factory = new TrustedKeyFactory(asymmetric, warnings, ed25519);
             KeySource keySet = null;
             String keySource;
             if (jwks != null) {
-                keySet = JwksKeySource.fixed(jwks, factory, LOGGER);
+                keySet = JwksKeySource.fixed(jwks, factory);
                 keySource = "static JWKS (" + jwks.getKeys().size() + " keys)";
             } else if (keySetUrl != null) {
                 keySet = JwksKeySource.remote(toUrl(keySetUrl), settings, new JwksDocumentParser(warnings), factory,
@@ -607,7 +620,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
             }
             String description = "BetterAuthVerifier[keys=" + keySource + ", issuer=" + expectedIssuer
                     + ", audiences=" + expectedAudiences + ", algorithms=" + allowed
-                    + (keySet != null && (allowed.contains(JWSAlgorithm.EdDSA) || allowed.contains(JWSAlgorithm.Ed25519))
+                    + (keySet != null && (allowed.contains(JWSAlgorithm.EdDSA) || allowed.contains(Ed25519Engine.ED25519))
                     ? ", ed25519=" + ed25519.name().toLowerCase(Locale.ROOT) : "") + ", clockSkew=" + clockSkew
                     + (tokenCacheSize > 0 ? ", tokenCache=" + tokenCacheSize : "") + "]";
             LOGGER.log(Level.DEBUG, description);
@@ -691,8 +704,8 @@ public final class BetterAuthVerifier implements AutoCloseable {
                         + ") must be less than jwksCacheTtl (" + jwksCacheTtl + ")");
             }
             JwksSettings settings = new JwksSettings(jwksCacheTtl, jwksRefreshAhead, jwksRefreshRateLimit,
-                    jwksOutageTolerance, httpConnectTimeout, httpReadTimeout, jwksSizeLimit);
-            // Nimbus needs the refresh to finish before the cache expires.
+                    jwksOutageTolerance, httpConnectTimeout, httpReadTimeout, jwksSizeLimit, jwksClock);
+            // A refresh ahead of expiry must be able to finish before the cache expires.
             Duration refreshTimeout = settings.cacheRefreshTimeout();
             if (!jwksRefreshAhead.isZero() && jwksRefreshAhead.plus(refreshTimeout).compareTo(jwksCacheTtl) > 0) {
                 throw new IllegalArgumentException("jwksRefreshAhead (" + jwksRefreshAhead + ") plus the fetch"

@@ -1,7 +1,6 @@
 package dev.betterauth4j.core;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.impl.BaseJWSProvider;
@@ -14,7 +13,6 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Set;
 
 /**
  * Verifies Ed25519 JWS signatures ({@code alg: EdDSA}, Better Auth's default) with the JDK's own provider.
@@ -36,7 +34,7 @@ final class JdkEd25519Verifier extends BaseJWSProvider implements JWSVerifier {
     private final PublicKey publicKey;
 
     JdkEd25519Verifier(OctetKeyPair jwk) throws JOSEException {
-        super(Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519));
+        super(Ed25519Engine.ALGORITHMS);
         if (!Curve.Ed25519.equals(jwk.getCurve())) {
             throw new JOSEException("Only Ed25519 OKP keys are supported");
         }

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Fetches a JWKS document over HTTP with hard bounds, for Nimbus' key-set sources.
+ * Fetches a JWKS document over HTTP with hard bounds, for {@link RemoteKeySet}.
  *
  * <ul>
  *   <li><b>Time</b>: the whole exchange (connect, headers, body) must finish within the read timeout. A
@@ -41,7 +41,7 @@ import java.util.concurrent.TimeoutException;
  *       {@value #MAX_REDIRECTS} times. A key set must not be taken from wherever a redirect points.</li>
  *   <li><b>Status</b>: anything but 200 is a failure; error bodies are not read.</li>
  * </ul>
- * Failures are {@link IOException}s, which Nimbus' sources treat as an outage.
+ * Failures are {@link IOException}s, which {@link RemoteKeySet} treats as an outage.
  */
 final class JwksHttpRetriever implements ResourceRetriever, AutoCloseable {
 

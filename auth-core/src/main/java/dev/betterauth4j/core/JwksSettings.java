@@ -1,5 +1,6 @@
 package dev.betterauth4j.core;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -7,14 +8,15 @@ import java.time.Duration;
  *
  * @param cacheTtl         how long a fetched set is used before it is fetched again
  * @param refreshAhead     how long before expiry a request triggers a background refresh
- * @param refreshRateLimit the minimum interval between fetch windows (Nimbus allows two fetches per window)
+ * @param refreshRateLimit the fetch budget's interval: two fetches at once, then one per interval ({@link FetchBudget})
  * @param outageTolerance  how long the last good set stays usable while the endpoint fails
  * @param connectTimeout   TCP connect timeout
  * @param readTimeout      the deadline for the whole exchange, headers and body
  * @param sizeLimit        the largest document accepted, in bytes
+ * @param clock            what the times above are measured with (the system clock; tests move their own)
  */
 record JwksSettings(Duration cacheTtl, Duration refreshAhead, Duration refreshRateLimit, Duration outageTolerance,
-                    Duration connectTimeout, Duration readTimeout, int sizeLimit) {
+                    Duration connectTimeout, Duration readTimeout, int sizeLimit, Clock clock) {
 
     /** How long a thread waits for another thread's fetch before giving up. */
     Duration cacheRefreshTimeout() {

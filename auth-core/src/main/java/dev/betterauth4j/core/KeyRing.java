@@ -22,15 +22,13 @@ import java.util.Set;
  */
 final class KeyRing {
 
-    static final KeyRing EMPTY = new KeyRing(null, List.of(), Map.of());
+    static final KeyRing EMPTY = new KeyRing(List.of(), Map.of());
 
-    private final JWKSet source;
     private final List<TrustedKey> keys;
     private final Map<JWK, TrustedKey> byJwk;
     private final Map<String, List<TrustedKey>> byKid;
 
-    private KeyRing(JWKSet source, List<TrustedKey> keys, Map<JWK, TrustedKey> byJwk) {
-        this.source = source;
+    private KeyRing(List<TrustedKey> keys, Map<JWK, TrustedKey> byJwk) {
         this.keys = List.copyOf(keys);
         this.byJwk = byJwk;
         Map<String, List<TrustedKey>> index = new HashMap<>();
@@ -45,7 +43,7 @@ final class KeyRing {
 
     /** A ring of keys that do not come from a key set (the shared secret). */
     static KeyRing of(List<TrustedKey> keys) {
-        return new KeyRing(null, keys, Map.of());
+        return new KeyRing(keys, Map.of());
     }
 
     /**
@@ -63,11 +61,7 @@ final class KeyRing {
                 byJwk.put(jwk, k);
             });
         }
-        return new KeyRing(set, keys, byJwk);
-    }
-
-    JWKSet source() {
-        return source;
+        return new KeyRing(keys, byJwk);
     }
 
     boolean isEmpty() {

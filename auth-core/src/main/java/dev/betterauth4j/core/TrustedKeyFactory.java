@@ -25,8 +25,9 @@ import java.util.Set;
  * rest of the set stays usable:
  * <ul>
  *   <li>it is an asymmetric key: RSA of at least 2048 bits, EC on P-256/P-384/P-521 (Nimbus checks at
- *       parse time that the point is on the curve), or OKP on Ed25519. Symmetric ({@code oct}) keys are
- *       never taken from a key set: a shared secret is configured, never downloaded;</li>
+ *       parse time that the point is on the curve), or OKP on Ed25519 whose public key is canonical and not of
+ *       small order ({@link Ed25519PublicKeyCheck}: with such a key anyone can forge signatures). Symmetric
+ *       ({@code oct}) keys are never taken from a key set: a shared secret is configured, never downloaded;</li>
  *   <li>{@code use}, when present, is {@code sig}; {@code key_ops}, when present, contains {@code verify};</li>
  *   <li>its {@code alg}, when present, fits the key type and is allowed; the key then verifies that
  *       algorithm only, the way Better Auth's own verifier pins {@code algorithms: [key.alg]}. Without
@@ -45,7 +46,7 @@ final class TrustedKeyFactory {
             Curve.P_256, JWSAlgorithm.ES256,
             Curve.P_384, JWSAlgorithm.ES384,
             Curve.P_521, JWSAlgorithm.ES512);
-    private static final Set<JWSAlgorithm> ED25519_ALGORITHMS = Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
+    private static final Set<JWSAlgorithm> ED25519_ALGORITHMS = Ed25519Engine.ALGORITHMS;
 
     private final Set<JWSAlgorithm> allowed;
     private final DistinctWarnings warnings;
@@ -114,8 +115,14 @@ final class TrustedKeyFactory {
         if (jwk instanceof ECKey ec && !EC_ALGORITHMS.containsKey(ec.getCurve())) {
             return "curve " + ec.getCurve() + " is not supported";
         }
-        if (jwk instanceof OctetKeyPair okp && !Curve.Ed25519.equals(okp.getCurve())) {
-            return "curve " + okp.getCurve() + " is not supported (only Ed25519)";
+        if (jwk instanceof OctetKeyPair okp) {
+            if (!Curve.Ed25519.equals(okp.getCurve())) {
+                return "curve " + okp.getCurve() + " is not supported (only Ed25519)";
+            }
+            String defect = Ed25519PublicKeyCheck.defect(okp.getDecodedX());
+            if (defect != null) {
+                return defect;
+            }
         }
         if (!(jwk instanceof RSAKey || jwk instanceof ECKey || jwk instanceof OctetKeyPair)) {
             return "key type " + jwk.getKeyType() + " cannot verify signatures from a key set";

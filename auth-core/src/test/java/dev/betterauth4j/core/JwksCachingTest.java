@@ -82,7 +82,7 @@ class JwksCachingTest {
             }
             assertThat(verifier.verify(tokenBy(keyA)).id()).isEqualTo(TestToken.USER_ID);
         }
-        // Nimbus' rate limiter opens two fetches per interval: the first load and one refresh.
+        // The fetch budget allows two at once (the first load and one refresh), then one per interval (a minute here).
         assertThat(server.requestCount()).isLessThanOrEqualTo(2);
     }
 

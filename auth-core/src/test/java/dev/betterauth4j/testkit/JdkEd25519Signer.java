@@ -36,7 +36,8 @@ public final class JdkEd25519Signer implements JWSSigner {
 
     @Override
     public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-        return Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
+        // Parsed, not JWSAlgorithm.Ed25519: that constant is new in Nimbus 10 and the suite also runs on 9.37.
+        return Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.parse("Ed25519"));
     }
 
     @Override
