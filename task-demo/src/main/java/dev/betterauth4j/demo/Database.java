@@ -7,12 +7,16 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 
 /**
  * Opens the connection pool for {@code DATABASE_URL}: a JDBC URL ({@code jdbc:h2:...}, {@code jdbc:postgresql:...})
  * or the {@code postgres://user:password@host:port/db} form that hosting platforms hand out.
  */
 final class Database {
+
+    /** H2's "Database may be already in use" (ErrorCode.DATABASE_ALREADY_OPEN_1): another process holds the file. */
+    static final int H2_DATABASE_IN_USE = 90020;
 
     private Database() {
     }
@@ -50,8 +54,38 @@ final class Database {
         pool.setPoolName("task-demo");
         pool.setMaximumPoolSize(10);
         pool.setConnectionTimeout(5_000);
-        pool.setInitializationFailTimeout(10_000);
-        return new HikariDataSource(pool);
+        // A database server may still be starting (give it 10 s); an embedded H2 file opens now or not at all.
+        pool.setInitializationFailTimeout(isEmbeddedH2(url) ? 1 : 10_000);
+        try {
+            return new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            if (isEmbeddedH2(url) && hasErrorCode(e, H2_DATABASE_IN_USE)) {
+                throw new StartFailure("the database " + h2Path(url) + " is in use by another process (another"
+                        + " task-demo?): stop that process, or set DATABASE_URL to another database");
+            }
+            throw e;
+        }
+    }
+
+    /** An H2 database this process opens itself: a file, not a server ({@code tcp:}, {@code ssl:}) or memory. */
+    private static boolean isEmbeddedH2(String url) {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
+                && !url.startsWith("jdbc:h2:mem:");
+    }
+
+    /** The database file's path as the user wrote it ({@code ./data/tasks}), for messages. */
+    private static String h2Path(String url) {
+        String path = describe(url).substring("jdbc:h2:".length());
+        return path.startsWith("file:") ? path.substring("file:".length()) : path;
+    }
+
+    private static boolean hasErrorCode(Throwable failure, int errorCode) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == errorCode) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The URL without credentials, for logs. */

@@ -12,7 +12,9 @@ import java.util.TreeMap;
  *   <li>{@code DATABASE_URL} (default an H2 file database in {@code ./data}), {@code DATABASE_USER},
  *       {@code DATABASE_PASSWORD};</li>
  *   <li>every {@code BETTER_AUTH_*} variable, passed to {@code BetterAuthVerifier.fromProperties}. When none is
- *       present the demo runs in dev mode; when any is present (even empty) it never does.</li>
+ *       present the demo runs in dev mode; when any is present (even empty) it never does;</li>
+ *   <li>{@code CORS_ALLOWED_ORIGINS}: the origins of browser front ends that may call the demo (see
+ *       {@link CorsOrigins}).</li>
  * </ul>
  *
  * @param host              the address to listen on
@@ -21,9 +23,10 @@ import java.util.TreeMap;
  * @param databaseUser      the database user, or null
  * @param databasePassword  the database password, or null
  * @param betterAuth        the {@code BETTER_AUTH_*} settings
+ * @param cors              the origins allowed to call the demo from a browser (none: CORS is off)
  */
 record DemoConfig(String host, int port, String databaseUrl, String databaseUser, String databasePassword,
-                  Map<String, String> betterAuth) {
+                  Map<String, String> betterAuth, CorsOrigins cors) {
 
     static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/tasks";
     static final String BETTER_AUTH_PREFIX = "BETTER_AUTH_";
@@ -43,7 +46,8 @@ record DemoConfig(String host, int port, String databaseUrl, String databaseUser
         String host = value(env, "HOST", devMode ? "127.0.0.1" : "0.0.0.0");
         int port = port(value(env, "PORT", "8080"));
         return new DemoConfig(host, port, value(env, "DATABASE_URL", DEFAULT_DATABASE_URL),
-                value(env, "DATABASE_USER", null), value(env, "DATABASE_PASSWORD", null), betterAuth);
+                value(env, "DATABASE_USER", null), value(env, "DATABASE_PASSWORD", null), betterAuth,
+                CorsOrigins.parse(value(env, CorsOrigins.VARIABLE, null), devMode));
     }
 
     /** Dev mode: no {@code BETTER_AUTH_*} setting at all. */
@@ -71,6 +75,6 @@ record DemoConfig(String host, int port, String databaseUrl, String databaseUser
     @Override
     public String toString() {
         return "DemoConfig[host=" + host + ", port=" + port + ", database=" + Database.describe(databaseUrl)
-                + ", betterAuth=" + betterAuth.keySet() + "]";
+                + ", betterAuth=" + betterAuth.keySet() + ", corsAllowedOrigins=" + cors.origins() + "]";
     }
 }

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** {@code GET /health}: public; 200 when the database answers, 503 when it does not. */
+/** {@code GET /health} (and {@code HEAD}): public; 200 when the database answers, 503 when it does not. */
 final class HealthServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -22,8 +22,10 @@ final class HealthServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getMethod().equals("GET")) {
-            problems.write(response, ProblemException.methodNotAllowed(request.getMethod(), java.util.List.of("GET")));
+        try {
+            Methods.allow(request, "GET");
+        } catch (ProblemException e) {
+            problems.write(response, e);
             return;
         }
         if (!store.healthy()) {

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Dev mode's {@code GET /api/auth/jwks}: the throwaway public key, in Better Auth's shape. */
+/** Dev mode's {@code GET /api/auth/jwks} (and {@code HEAD}): the throwaway public key, in Better Auth's shape. */
 final class JwksServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -22,8 +22,10 @@ final class JwksServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getMethod().equals("GET")) {
-            problems.write(response, ProblemException.methodNotAllowed(request.getMethod(), java.util.List.of("GET")));
+        try {
+            Methods.allow(request, "GET");
+        } catch (ProblemException e) {
+            problems.write(response, e);
             return;
         }
         JsonBody.send(response, 200, jwks);

@@ -27,6 +27,8 @@ import java.util.Optional;
  * GET|POST /api/{userId}/tasks                        GET|PUT|PATCH|DELETE /api/{userId}/tasks/{id}
  * PATCH  /api/{userId}/tasks/{id}/complete   (toggle)
  * </pre>
+ *
+ * <p>{@code HEAD} is answered wherever {@code GET} is, with the same headers and no body.
  */
 final class TaskApiServlet extends HttpServlet {
 
@@ -50,13 +52,28 @@ final class TaskApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<AuthenticatedUser> user = BetterAuthFilter.currentUser(request);
+        if (user.isEmpty()) {
+            // The filter lets no request without a verified user through to /api/*; should one arrive anyway (a
+            // filter that waved CORS preflights through did), it is refused here, never served and never a 500.
+            response.setHeader("WWW-Authenticate", "Bearer");
+            problems.write(response, 401, "A bearer token is required");
+            return;
+        }
         try {
-            route(request, response, BetterAuthFilter.requireUser(request));
+            route(request, response, user.get());
         } catch (ProblemException e) {
             problems.write(response, e);
         } catch (SQLException e) {
-            LOGGER.log(Level.WARNING, () -> "Database error: " + e.getMessage());
-            problems.write(response, 503, "The task store is temporarily unavailable");
+            // Never the exception's message: it can quote the statement's values, that is the user's task text.
+            if (DatabaseErrors.isRefusedValue(e)) {
+                LOGGER.log(Level.WARNING, () -> "The database refused a value: " + DatabaseErrors.describe(e));
+                problems.write(response, 400, "The database refused a value of this request (too long, or a"
+                        + " character it cannot store)");
+            } else {
+                LOGGER.log(Level.WARNING, () -> "Database error: " + DatabaseErrors.describe(e));
+                problems.write(response, 503, "The task store is temporarily unavailable");
+            }
         }
     }
 
@@ -64,9 +81,8 @@ final class TaskApiServlet extends HttpServlet {
             throws ProblemException, SQLException, IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         String[] segments = path.startsWith("/") ? path.substring(1).split("/", -1) : new String[0];
-        String method = request.getMethod();
         if (segments.length == 1 && segments[0].equals("me")) {
-            allow(method, "GET");
+            allow(request, "GET");
             send(response, 200, me(user));
         } else if (segments.length >= 1 && segments[0].equals("tasks")) {
             tasks(request, response, user.id(), segments, 1);
@@ -85,9 +101,9 @@ final class TaskApiServlet extends HttpServlet {
     private void tasks(HttpServletRequest request, HttpServletResponse response, String caller, String[] segments,
                        int from) throws ProblemException, SQLException, IOException {
         int remaining = segments.length - from;
-        String method = request.getMethod();
+        String method = Methods.routed(request);
         if (remaining == 0 || (remaining == 1 && segments[from].isEmpty())) {
-            allow(method, "GET", "POST");
+            allow(request, "GET", "POST");
             if (method.equals("GET")) {
                 list(request, response, caller);
             } else {
@@ -97,7 +113,7 @@ final class TaskApiServlet extends HttpServlet {
         }
         long id = taskId(segments[from]);
         if (remaining == 1) {
-            allow(method, "GET", "PUT", "PATCH", "DELETE");
+            allow(request, "GET", "PUT", "PATCH", "DELETE");
             switch (method) {
                 case "GET" -> send(response, 200, task(owned(caller, id)));
                 case "PUT" -> update(response, caller, id, requests.forReplace(requests.readBody(request)));
@@ -111,7 +127,7 @@ final class TaskApiServlet extends HttpServlet {
                 }
             }
         } else if (remaining == 2 && segments[from + 1].equals("complete")) {
-            allow(method, "PATCH");
+            allow(request, "PATCH");
             owned(caller, id);
             send(response, 200, task(store.toggle(caller, id).orElseThrow(TaskApiServlet::noSuchTask)));
         } else {
@@ -208,13 +224,8 @@ final class TaskApiServlet extends HttpServlet {
         return values[0];
     }
 
-    private static void allow(String method, String... allowed) throws ProblemException {
-        for (String candidate : allowed) {
-            if (candidate.equals(method)) {
-                return;
-            }
-        }
-        throw ProblemException.methodNotAllowed(method, List.of(allowed));
+    private static void allow(HttpServletRequest request, String... allowed) throws ProblemException {
+        Methods.allow(request, allowed);
     }
 
     private ObjectNode task(Task task) {

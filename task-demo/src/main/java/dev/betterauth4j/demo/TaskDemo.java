@@ -14,10 +14,12 @@ import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.io.PrintStream;
@@ -67,7 +69,7 @@ public final class TaskDemo implements AutoCloseable {
         TaskDemo demo;
         try {
             demo = start(DemoConfig.fromEnvironment(System.getenv()), Clock.systemUTC(), System.out);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | StartFailure e) {
             System.err.println("task-demo: " + e.getMessage());
             System.exit(2);
             return;
@@ -110,6 +112,7 @@ public final class TaskDemo implements AutoCloseable {
                 context.addServlet(new ServletHolder("jwks", new JwksServlet(devTokens.jwksJson(), problems)),
                         "/api/auth/jwks");
             }
+            context.addFilter(new FilterHolder(new UnreadBodyFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
             context.addFilter(new FilterHolder(filter.build()), "/*",
                     EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
             context.addServlet(new ServletHolder("tasks", new TaskApiServlet(store, json)), "/api/*");
@@ -121,7 +124,15 @@ public final class TaskDemo implements AutoCloseable {
             errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, "/__error");
             context.addServlet(new ServletHolder("error", notFound), "/__error");
             context.setErrorHandler(errors);
-            server.setHandler(new GracefulHandler(context));
+            Handler application = context;
+            if (config.cors().enabled()) {
+                // In front of the context, so preflights never reach the filter and every answer, the filter's
+                // refusals included, carries the CORS headers a page needs to read it.
+                CrossOriginHandler cors = config.cors().handler();
+                cors.setHandler(context);
+                application = cors;
+            }
+            server.setHandler(new GracefulHandler(application));
             server.start();
 
             TaskDemo demo = new TaskDemo(server, verifier, dataSource, devTokens, baseUrl);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -17,14 +16,21 @@ import java.util.Set;
 
 /**
  * Reads and validates task request bodies. Every problem is a {@link ProblemException}: 415 for a body that is
- * not JSON, 413 over {@value #MAX_BODY_BYTES} bytes, 400 for malformed JSON, wrong types, invalid values, unknown
- * fields and fields that try to say who the user is (identity comes from the token only).
+ * not JSON, 413 over {@value #MAX_BODY_BYTES} bytes, 400 for malformed JSON, wrong types, invalid values (including
+ * text longer than its column or text the database cannot store), unknown fields and fields that try to say who the
+ * user is (identity comes from the token only).
  */
 final class TaskRequestParser {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * The limits count UTF-16 code units, what JavaScript's {@code length} and HTML's {@code maxlength} count, and
+     * what H2 counts in the {@code VARCHAR(200)} and {@code VARCHAR(2000)} columns. PostgreSQL counts code points,
+     * never more, so a value within the limit fits both; an emoji outside the Basic Multilingual Plane counts 2.
+     */
     static final int MAX_TITLE = 200;
     static final int MAX_DESCRIPTION = 2000;
+    private static final String LENGTH_RULE = " (counted as JavaScript's length counts them: most emoji count as 2)";
 
     /** Fields a client might use to claim an identity: refused, never read. */
     static final Set<String> IDENTITY_FIELDS = Set.of("userId", "user_id", "owner", "ownerId", "owner_id", "sub",
@@ -45,13 +51,14 @@ final class TaskRequestParser {
             throw new ProblemException(415, "The body must be JSON (Content-Type: application/json)");
         }
         long declared = request.getContentLengthLong();
+        if (declared > UnreadBodyFilter.DISCARD_LIMIT) {
+            // More than the demo will read for nothing: say that the connection ends with this answer.
+            throw new ProblemException(413, tooLarge().getMessage(), List.of(), Map.of("Connection", "close"));
+        }
         if (declared > MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
@@ -108,13 +115,14 @@ final class TaskRequestParser {
                 throw ProblemException.invalid("title", "must be a string");
             }
             title = node.textValue().trim();
-            int length = title.codePointCount(0, title.length());
-            if (length < 1 || length > MAX_TITLE) {
-                throw ProblemException.invalid("title", "must be 1 to " + MAX_TITLE + " characters after trimming");
+            if (title.isEmpty() || title.length() > MAX_TITLE) {
+                throw ProblemException.invalid("title", "must be 1 to " + MAX_TITLE + " characters after trimming"
+                        + LENGTH_RULE);
             }
             if (title.chars().anyMatch(Character::isISOControl)) {
                 throw ProblemException.invalid("title", "must be one line without control characters");
             }
+            checkStorable("title", title);
         }
         String description = null;
         boolean clearDescription = false;
@@ -126,9 +134,15 @@ final class TaskRequestParser {
                 throw ProblemException.invalid("description", "must be a string or null");
             } else {
                 description = node.textValue();
-                if (description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
-                    throw ProblemException.invalid("description", "must be at most " + MAX_DESCRIPTION + " characters");
+                if (description.length() > MAX_DESCRIPTION) {
+                    throw ProblemException.invalid("description", "must be at most " + MAX_DESCRIPTION
+                            + " characters" + LENGTH_RULE);
                 }
+                if (description.indexOf('\0') >= 0) {
+                    // PostgreSQL cannot store NUL in text at all.
+                    throw ProblemException.invalid("description", "must not contain the NUL character (U+0000)");
+                }
+                checkStorable("description", description);
             }
         }
         Boolean completed = null;
@@ -140,6 +154,21 @@ final class TaskRequestParser {
             completed = node.booleanValue();
         }
         return new TaskChanges(title, description, clearDescription, completed);
+    }
+
+    /**
+     * An unpaired surrogate (a JSON string with only half of an emoji's escape pair) is not text: PostgreSQL's driver
+     * would silently store {@code ?} in its place, H2 would store it as it is.
+     */
+    private static void checkStorable(String field, String text) throws ProblemException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw ProblemException.invalid(field, "must be valid Unicode text (it has an unpaired surrogate)");
+            }
+        }
     }
 
     private static void checkFields(ObjectNode body) throws ProblemException {

@@ -159,6 +159,38 @@ class DemoLifecycleTest {
     }
 
     @Test
+    void aSecondDemoOnTheSameDatabaseStopsWithAClearMessage(@TempDir Path dir) throws Exception {
+        try (RunningDemo first = RunningDemo.devMode(dir)) {
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), TaskDemo.class.getName()).redirectErrorStream(true);
+            builder.environment().keySet().removeIf(name -> name.startsWith("BETTER_AUTH_") || name.equals("HOST")
+                    || name.startsWith("CORS_"));
+            builder.environment().put("PORT", "0");
+            builder.environment().put("DATABASE_URL", RunningDemo.h2(dir));
+            Process second = builder.start();
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    return e.toString();
+                }
+            });
+            boolean exited = second.waitFor(60, TimeUnit.SECONDS);
+            if (!exited) {
+                second.destroyForcibly();
+            }
+
+            assertThat(exited).as("the second demo exits").isTrue();
+            assertThat(second.exitValue()).isEqualTo(2);
+            assertThat(output.get(10, TimeUnit.SECONDS))
+                    .contains("task-demo: the database " + dir.resolve("tasks").toAbsolutePath()
+                            + " is in use by another process")
+                    .doesNotContain("\tat ").doesNotContain("Exception");
+            assertThat(first.get("/health", null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void healthReports503WhenTheDatabaseIsGone(@TempDir Path dir) throws Exception {
         try (RunningDemo demo = RunningDemo.devMode(dir)) {
             demo.demo.closeDatabaseForTest();

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The demo on a real PostgreSQL server. Runs when {@code DEMO_TEST_POSTGRES_URL} names a JDBC URL of a database
@@ -98,6 +101,50 @@ class PostgresDemoTest {
         assertThat(ids).hasSize(1600);
         HttpResponse<String> list = demo.get("/api/tasks?limit=1", dave);
         assertThat(list.headers().firstValue("X-Total-Count")).contains("1600");
+    }
+
+    @Test
+    void postgresCountsAVarcharLengthInCodePoints() throws Exception {
+        String emoji = "\uD83D\uDE00";
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS column_length");
+            statement.execute("CREATE TABLE column_length (v VARCHAR(200))");
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO column_length VALUES (?)")) {
+                insert.setString(1, emoji.repeat(200));
+                insert.executeUpdate();
+                insert.setString(1, emoji.repeat(201));
+                assertThatThrownBy(insert::executeUpdate).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22001"));
+            } finally {
+                statement.execute("DROP TABLE column_length");
+            }
+        }
+    }
+
+    @Test
+    void acceptsATitleOf100EmojiIntactButRefuses101With400OnPostgres() throws Exception {
+        String emoji = "\uD83D\uDE00";
+        long id = demo.create(demo.alice, emoji.repeat(100));
+
+        assertThat(RunningDemo.body(demo.get("/api/tasks/" + id, demo.alice)).get("title").asText())
+                .isEqualTo(emoji.repeat(100));
+        assertThat(demo.json("POST", "/api/tasks", demo.alice, "{\"title\":\"" + emoji.repeat(101) + "\"}")
+                .statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void refusesANulCharacterInADescriptionWith400OnPostgres() throws Exception {
+        HttpResponse<String> response = demo.json("POST", "/api/tasks", demo.alice,
+                "{\"title\":\"nul\",\"description\":\"a\\u0000b\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(RunningDemo.body(response).get("errors").get(0).get("field").asText()).isEqualTo("description");
+    }
+
+    @Test
+    void refusesAnUnpairedSurrogateWith400OnPostgresInsteadOfStoringAQuestionMark() throws Exception {
+        assertThat(demo.json("POST", "/api/tasks", demo.alice, "{\"title\":\"half \\ud83d\"}").statusCode())
+                .isEqualTo(400);
     }
 
     @Test

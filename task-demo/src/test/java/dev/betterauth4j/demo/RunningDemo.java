@@ -46,10 +46,15 @@ final class RunningDemo implements AutoCloseable {
     }
 
     static RunningDemo start(Map<String, String> env) throws Exception {
+        return start(env, Clock.systemUTC());
+    }
+
+    /** With {@code clock} for the verifier and dev mode's token issuer alike. */
+    static RunningDemo start(Map<String, String> env, Clock clock) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Map<String, String> withPort = new HashMap<>(env);
         withPort.putIfAbsent("PORT", "0");
-        TaskDemo demo = TaskDemo.start(DemoConfig.fromEnvironment(withPort), Clock.systemUTC(),
+        TaskDemo demo = TaskDemo.start(DemoConfig.fromEnvironment(withPort), clock,
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         return new RunningDemo(demo, out.toString(StandardCharsets.UTF_8));
     }
@@ -69,6 +74,16 @@ final class RunningDemo implements AutoCloseable {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request with exactly these headers (an {@code Origin}, a preflight's {@code Access-Control-Request-*}). */
+    HttpResponse<String> send(String method, String path, Map<String, String> headers, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
