@@ -11,7 +11,7 @@ import java.util.TreeMap;
  *       {@code 0.0.0.0} otherwise);</li>
  *   <li>{@code DATABASE_URL} (default an H2 file database in {@code ./data}), {@code DATABASE_USER},
  *       {@code DATABASE_PASSWORD};</li>
- *   <li>every {@code BETTER_AUTH_*} variable, passed to {@code BetterAuthVerifier.fromProperties}. When none is
+ *   <li>every {@code BETTER_AUTH_*} variable, passed to {@code BetterAuthVerifier.fromEnvironment}. When none is
  *       present the demo runs in dev mode; when any is present (even empty) it never does;</li>
  *   <li>{@code CORS_ALLOWED_ORIGINS}: the origins of browser front ends that may call the demo (see
  *       {@link CorsOrigins}).</li>

@@ -101,7 +101,7 @@ public final class TaskDemo implements AutoCloseable {
             DevTokenIssuer devTokens = config.devMode() ? DevTokenIssuer.generate(baseUrl, clock) : null;
             verifier = devTokens != null
                     ? BetterAuthVerifier.builder().baseUrl(baseUrl).clock(clock).build()
-                    : BetterAuthVerifier.fromProperties(config.betterAuth());
+                    : BetterAuthVerifier.fromEnvironment(config.betterAuth());
 
             ObjectMapper json = jsonMapper();
             ProblemWriter problems = new ProblemWriter(json);
