@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The user a verified Better Auth token speaks for.
+ * Who a verified Better Auth credential speaks for, and what the credential says: the same fields whatever the
+ * {@linkplain #credential() kind of credential}.
  *
  * <p>Better Auth's {@code jwt} plugin puts the user object's fields at the top level of the payload
  * ({@code id, email, name, emailVerified, image, createdAt, updatedAt} and any additional user fields), next
@@ -36,6 +38,11 @@ import java.util.Optional;
  * @param expiresAt     the {@code exp} claim; never null
  * @param claims        every claim of the payload, unmodifiable; numbers are {@link Long} or {@link Double},
  *                      objects are {@code Map<String, Object>}, arrays are {@code List<Object>}
+ * @param credential    the kind of credential that was verified
+ * @param subjectType   whether {@code id} is a user or an OAuth client acting for itself
+ * @param sessionId     the Better Auth session the credential belongs to, or null when it does not say
+ * @param clientId      the OAuth client the credential was issued to, or null when it is no OAuth token
+ * @param scopes        the OAuth scopes granted; empty when the credential carries none
  */
 public record AuthenticatedUser(
         String id,
@@ -47,12 +54,18 @@ public record AuthenticatedUser(
         List<String> audience,
         Instant issuedAt,
         Instant expiresAt,
-        Map<String, Object> claims) {
+        Map<String, Object> claims,
+        CredentialKind credential,
+        SubjectType subjectType,
+        String sessionId,
+        String clientId,
+        Set<String> scopes) {
 
     /**
-     * Creates a user, copying {@code audience} and {@code claims} into unmodifiable collections.
+     * Creates a user, copying {@code audience}, {@code claims} and {@code scopes} into unmodifiable collections.
      *
-     * @throws NullPointerException     if {@code id}, {@code audience}, {@code expiresAt} or {@code claims} is null
+     * @throws NullPointerException     if {@code id}, {@code audience}, {@code expiresAt}, {@code claims},
+     *                                  {@code credential}, {@code subjectType} or {@code scopes} is null
      * @throws IllegalArgumentException if {@code id} is empty
      */
     public AuthenticatedUser {
@@ -62,12 +75,34 @@ public record AuthenticatedUser(
         }
         audience = List.copyOf(Objects.requireNonNull(audience, "audience"));
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(credential, "credential");
+        Objects.requireNonNull(subjectType, "subjectType");
+        scopes = Set.copyOf(Objects.requireNonNull(scopes, "scopes"));
         try {
             // A verifier hands over claims it has already frozen; anything else is copied.
             claims = FrozenJson.freeze(Objects.requireNonNull(claims, "claims"), Integer.MAX_VALUE);
         } catch (FrozenJson.TooDeep e) {
             throw new IllegalStateException("unbounded freeze cannot be too deep", e);
         }
+    }
+
+    /**
+     * The user id, when the subject is a user.
+     *
+     * @return {@link #id()} for a user, empty for an OAuth client acting for itself
+     */
+    public Optional<String> userId() {
+        return subjectType == SubjectType.USER ? Optional.of(id) : Optional.empty();
+    }
+
+    /**
+     * Whether the credential grants a scope.
+     *
+     * @param scope an OAuth scope, such as {@code tasks:read}
+     * @return {@code true} if {@link #scopes()} contains it
+     */
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
     }
 
     /**
@@ -122,8 +157,10 @@ public record AuthenticatedUser(
 
     @Override
     public String toString() {
-        return "AuthenticatedUser[id=" + id + ", email=" + email + ", issuer=" + issuer
-                + ", audience=" + audience + ", issuedAt=" + issuedAt + ", expiresAt=" + expiresAt
-                + ", claims=" + claims.keySet() + "]";
+        return "AuthenticatedUser[id=" + id + ", email=" + email + ", credential=" + credential
+                + (subjectType == SubjectType.USER ? "" : ", subjectType=" + subjectType)
+                + (clientId == null ? "" : ", clientId=" + clientId) + (scopes.isEmpty() ? "" : ", scopes=" + scopes)
+                + ", issuer=" + issuer + ", audience=" + audience + ", issuedAt=" + issuedAt + ", expiresAt="
+                + expiresAt + ", claims=" + claims.keySet() + "]";
     }
 }

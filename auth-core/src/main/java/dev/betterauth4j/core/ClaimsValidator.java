@@ -35,12 +35,14 @@ final class ClaimsValidator {
     /** NumericDate values beyond 9999-12-31T23:59:59Z are not dates. */
     static final long MAX_EPOCH_SECOND = 253_402_300_799L;
 
+    private final CredentialKind kind;
     private final String issuer;
     private final Set<String> audiences;
     private final long skewMillis;
     private final Clock clock;
 
-    ClaimsValidator(String issuer, Set<String> audiences, Duration skew, Clock clock) {
+    ClaimsValidator(CredentialKind kind, String issuer, Set<String> audiences, Duration skew, Clock clock) {
+        this.kind = kind;
         this.issuer = issuer;
         this.audiences = Set.copyOf(audiences);
         this.skewMillis = skew.toMillis();
@@ -95,7 +97,7 @@ final class ClaimsValidator {
         return new AuthenticatedUser(subject, email, name, Boolean.TRUE.equals(emailVerified), image,
                 tokenIssuer, tokenAudience,
                 issuedAt == null ? null : Instant.ofEpochSecond(issuedAt),
-                Instant.ofEpochSecond(expiresAt), claims);
+                Instant.ofEpochSecond(expiresAt), claims, kind, SubjectType.USER, null, null, Set.of());
     }
 
     private static Map<String, Object> parse(String payload) throws TokenVerificationException {

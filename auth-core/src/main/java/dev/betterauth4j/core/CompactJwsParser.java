@@ -1,7 +1,6 @@
 package dev.betterauth4j.core;
 
 import com.nimbusds.jose.Header;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -18,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.betterauth4j.core.TokenVerificationException.Reason.ALGORITHM_NOT_ALLOWED;
 import static dev.betterauth4j.core.TokenVerificationException.Reason.MALFORMED;
-import static dev.betterauth4j.core.TokenVerificationException.Reason.WRONG_TOKEN_TYPE;
 
 /**
  * Splits a compact JWS and checks its header before any key is looked at.
@@ -27,16 +25,13 @@ import static dev.betterauth4j.core.TokenVerificationException.Reason.WRONG_TOKE
  * characters outside the alphabet, which would let two different strings carry the same signature). The
  * header is parsed by Nimbus and must be a JWS header whose algorithm is allowed, with none of the parameters
  * that would let the token pick its own key ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}), no
- * {@code crit}, no unencoded payload, and a {@code typ}, if any, that names an access token.
+ * {@code crit}, no unencoded payload. Which {@code typ} a token may have is its profile's rule ({@link TokenProfile}).
  */
 final class CompactJwsParser {
 
     /** Better Auth's headers have two or three parameters; anything near this bound is not from it. */
     static final int MAX_HEADER_PARAMETERS = 16;
 
-    /** {@code typ} values that name an access token (RFC 7519, RFC 9068), compared case-insensitively. */
-    private static final Set<String> ACCESS_TOKEN_TYPES = Set.of("jwt", "at+jwt", "application/jwt",
-            "application/at+jwt");
 
     /** Headers remembered after they passed every check; a key's tokens all share one header text. */
     static final int HEADER_CACHE_SIZE = 256;
@@ -173,11 +168,6 @@ final class CompactJwsParser {
         }
         if (!header.isBase64URLEncodePayload()) {
             throw new TokenVerificationException(MALFORMED, "Unencoded payloads (b64: false) are not accepted");
-        }
-        JOSEObjectType type = header.getType();
-        if (type != null && !ACCESS_TOKEN_TYPES.contains(type.getType().toLowerCase(Locale.ROOT))) {
-            throw new TokenVerificationException(WRONG_TOKEN_TYPE, "The token is not an access token (its typ"
-                    + " header names another kind of token)");
         }
         if (header.getContentType() != null
                 && "jwt".equals(header.getContentType().toLowerCase(Locale.ROOT))) {

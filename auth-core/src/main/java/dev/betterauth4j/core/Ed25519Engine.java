@@ -39,20 +39,30 @@ enum Ed25519Engine {
     static final String PROPERTY = "betterauth4j.ed25519";
     private static final String TINK_CLASS = "com.google.crypto.tink.subtle.Ed25519Verify";
 
-    /** Chooses by the value of {@value #PROPERTY} (null means {@code auto}). */
+    /** Chooses by the value of {@value #PROPERTY} (null means {@code auto}); messages name the property. */
     static Ed25519Engine select(String setting) {
+        return select(setting, PROPERTY);
+    }
+
+    /**
+     * Chooses by name: {@code auto} (or null: the fastest engine on the classpath), {@code jdk} or {@code tink}.
+     *
+     * @param label how messages name the setting the name came from
+     * @throws IllegalArgumentException for an unknown name, or an engine whose library is missing
+     */
+    static Ed25519Engine select(String setting, String label) {
         String value = setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "auto", "" -> tinkAvailable() ? TINK : JDK;
             case "jdk" -> JDK;
             case "tink" -> {
                 if (!tinkAvailable()) {
-                    throw new IllegalArgumentException(PROPERTY + "=tink, but com.google.crypto.tink:tink is not on the"
+                    throw new IllegalArgumentException(label + "=tink, but com.google.crypto.tink:tink is not on the"
                             + " classpath");
                 }
                 yield TINK;
             }
-            default -> throw new IllegalArgumentException(PROPERTY + ": '" + setting + "' is not auto, jdk or tink");
+            default -> throw new IllegalArgumentException(label + ": '" + setting + "' is not auto, jdk or tink");
         };
     }
 

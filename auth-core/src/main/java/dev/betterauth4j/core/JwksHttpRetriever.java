@@ -165,16 +165,11 @@ final class JwksHttpRetriever implements ResourceRetriever, AutoCloseable {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
-                && effectivePort(a) == effectivePort(b);
-    }
-
-    private static int effectivePort(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
+        try {
+            return Origin.of(a).equals(Origin.of(b));
+        } catch (IllegalArgumentException e) {
+            return false;
         }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** Collects a body up to a limit and cancels the exchange as soon as the limit is passed. */

@@ -41,11 +41,6 @@ final class KeyRing {
         this.byKid = Collections.unmodifiableMap(index);
     }
 
-    /** A ring of keys that do not come from a key set (the shared secret). */
-    static KeyRing of(List<TrustedKey> keys) {
-        return new KeyRing(keys, Map.of());
-    }
-
     /**
      * Builds the ring for {@code set}. Keys equal to one in {@code previous} keep their {@link TrustedKey}
      * instance, so verified-token cache entries survive a refresh that did not change their key.
@@ -62,10 +57,6 @@ final class KeyRing {
             });
         }
         return new KeyRing(keys, byJwk);
-    }
-
-    boolean isEmpty() {
-        return keys.isEmpty();
     }
 
     /** Keys named by {@code kid} (all keys when {@code kid} is null) that accept {@code algorithm}. */

@@ -52,10 +52,6 @@ final class TrustedKeyFactory {
     private final DistinctWarnings warnings;
     private final Ed25519Engine ed25519;
 
-    TrustedKeyFactory(Set<JWSAlgorithm> allowed, DistinctWarnings warnings) {
-        this(allowed, warnings, Ed25519Engine.JDK);
-    }
-
     TrustedKeyFactory(Set<JWSAlgorithm> allowed, DistinctWarnings warnings, Ed25519Engine ed25519) {
         this.allowed = Set.copyOf(allowed);
         this.warnings = warnings;

@@ -49,13 +49,9 @@ final class VerifiedTokenCache {
     }
 
     private final Stripe[] stripes = new Stripe[STRIPES];
-    private final int maxEntries;
 
     VerifiedTokenCache(int maxEntries) {
-        if (maxEntries < STRIPES) {
-            throw new IllegalArgumentException("tokenCacheSize must be at least " + STRIPES + " (or 0 for no cache)");
-        }
-        this.maxEntries = maxEntries;
+        checkSize(maxEntries);
         int perStripe = (maxEntries + STRIPES - 1) / STRIPES;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Stripe(perStripe);
@@ -97,8 +93,16 @@ final class VerifiedTokenCache {
         return size;
     }
 
-    int maxEntries() {
-        return maxEntries;
+    /**
+     * Checks a configured size: 0 (no cache) or at least one entry per stripe.
+     *
+     * @throws IllegalArgumentException naming {@code tokenCacheSize}
+     */
+    static void checkSize(int maxEntries) {
+        if (maxEntries != 0 && maxEntries < STRIPES) {
+            throw new IllegalArgumentException(VerifierSettings.TOKEN_CACHE_SIZE.label() + " must be 0 (off) or at"
+                    + " least " + STRIPES + ", was " + maxEntries);
+        }
     }
 
     /** The stripe a token lands in; package-private so tests can pick tokens that share one. */

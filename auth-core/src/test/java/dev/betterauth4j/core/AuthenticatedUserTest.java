@@ -16,7 +16,7 @@ class AuthenticatedUserTest {
 
     private static AuthenticatedUser user(Map<String, Object> claims) {
         return new AuthenticatedUser("user-1", "a@example.com", "A", true, null, "iss", List.of("aud"),
-                Instant.EPOCH, Instant.EPOCH.plusSeconds(900), claims);
+                Instant.EPOCH, Instant.EPOCH.plusSeconds(900), claims, CredentialKind.JWT, SubjectType.USER, null, null, java.util.Set.of());
     }
 
     @Test
@@ -74,7 +74,7 @@ class AuthenticatedUserTest {
     @Test
     void requiresANonEmptyId() {
         assertThatThrownBy(() -> new AuthenticatedUser("", null, null, false, null, "iss", List.of(), null,
-                Instant.EPOCH, Map.of())).isInstanceOf(IllegalArgumentException.class);
+                Instant.EPOCH, Map.of(), CredentialKind.JWT, SubjectType.USER, null, null, java.util.Set.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

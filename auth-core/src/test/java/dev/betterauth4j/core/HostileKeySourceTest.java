@@ -201,9 +201,9 @@ class HostileKeySourceTest {
 
     @Test
     void neverTreatsAHostNamedLikeLoopbackAsLoopback() {
-        assertThat(BetterAuthVerifier.Builder.isLoopback("localhost.evil.example")).isFalse();
-        assertThat(BetterAuthVerifier.Builder.isLoopback("127.0.0.1.nip.io")).isFalse();
-        assertThat(BetterAuthVerifier.Builder.isLoopback("0x7f000001")).isFalse();
+        assertThat(KeySetUrl.isLoopback("localhost.evil.example")).isFalse();
+        assertThat(KeySetUrl.isLoopback("127.0.0.1.nip.io")).isFalse();
+        assertThat(KeySetUrl.isLoopback("0x7f000001")).isFalse();
     }
 
     @Test

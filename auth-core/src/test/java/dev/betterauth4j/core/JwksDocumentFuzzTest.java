@@ -30,7 +30,7 @@ class JwksDocumentFuzzTest {
     private static final DistinctWarnings WARNINGS = new DistinctWarnings(System.getLogger("fuzz"));
     private static final JwksDocumentParser PARSER = new JwksDocumentParser(WARNINGS);
     private static final TrustedKeyFactory FACTORY = new TrustedKeyFactory(TrustedKeyFactory.asymmetricAlgorithms(),
-            WARNINGS);
+            WARNINGS, Ed25519Engine.JDK);
 
     @FuzzTest(maxDuration = "10m")
     @Timeout(value = 5, unit = TimeUnit.SECONDS)

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NoSecretLeakTest {
 
-    private static final String DEFAULT_SECRET = BetterAuthVerifier.Builder.BETTER_AUTH_DEFAULT_SECRET;
+    private static final String DEFAULT_SECRET = SharedSecret.BETTER_AUTH_DEFAULT;
     private final LeakScanner scanner = new LeakScanner(TestVerifiers.SECRET, FuzzKeys.load().secret, DEFAULT_SECRET);
 
     @Test

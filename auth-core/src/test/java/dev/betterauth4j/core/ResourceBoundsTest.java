@@ -88,7 +88,7 @@ class ResourceBoundsTest {
 
     @Test
     void boundsAreWhatTheDocumentationStates() {
-        org.assertj.core.api.Assertions.assertThat(BetterAuthVerifier.Builder.DEFAULT_MAX_TOKEN_LENGTH).isEqualTo(8192);
+        org.assertj.core.api.Assertions.assertThat(VerifierSettings.MAX_TOKEN_LENGTH.defaultValue()).isEqualTo(8192);
         org.assertj.core.api.Assertions.assertThat(ClaimsValidator.MAX_DEPTH).isEqualTo(16);
         org.assertj.core.api.Assertions.assertThat(ClaimsValidator.MAX_CLAIMS).isEqualTo(256);
         org.assertj.core.api.Assertions.assertThat(CompactJwsParser.MAX_HEADER_PARAMETERS).isEqualTo(16);

@@ -164,7 +164,7 @@ class VerifiedTokenCacheTest {
         VerifiedTokenCache cache = new VerifiedTokenCache(VerifiedTokenCache.STRIPES * 3);
         TrustedKey key = new TrustedKey("k", java.util.Set.of(com.nimbusds.jose.JWSAlgorithm.EdDSA), null);
         AuthenticatedUser user = new AuthenticatedUser("u", null, null, false, null, "i", List.of("a"), null,
-                NOW.plusSeconds(600), java.util.Map.of());
+                NOW.plusSeconds(600), java.util.Map.of(), CredentialKind.JWT, SubjectType.USER, null, null, java.util.Set.of());
         List<String> sameStripe = tokensInOneStripe(4);
         for (int i = 0; i < 3; i++) {
             cache.put(sameStripe.get(i), user, key);
@@ -195,9 +195,9 @@ class VerifiedTokenCacheTest {
         VerifiedTokenCache cache = new VerifiedTokenCache(100);
         TrustedKey key = new TrustedKey("k", java.util.Set.of(com.nimbusds.jose.JWSAlgorithm.EdDSA), null);
         AuthenticatedUser alice = new AuthenticatedUser("alice", null, null, false, null, "i", List.of("a"), null,
-                NOW.plusSeconds(600), java.util.Map.of());
+                NOW.plusSeconds(600), java.util.Map.of(), CredentialKind.JWT, SubjectType.USER, null, null, java.util.Set.of());
         AuthenticatedUser bob = new AuthenticatedUser("bob", null, null, false, null, "i", List.of("a"), null,
-                NOW.plusSeconds(600), java.util.Map.of());
+                NOW.plusSeconds(600), java.util.Map.of(), CredentialKind.JWT, SubjectType.USER, null, null, java.util.Set.of());
         String sharedEnd = "x".repeat(VerifiedTokenCache.HASHED_CHARS);
         String aliceToken = "alice-header.alice-payload." + sharedEnd;
         String bobToken = "bobxx-header.bobxx-payload." + sharedEnd;

@@ -1,5 +1,6 @@
 package dev.betterauth4j.core;
 
+import dev.betterauth4j.core.settings.SettingType;
 import dev.betterauth4j.testkit.LogCapture;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ import static dev.betterauth4j.core.TestVerifiers.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code fromProperties}: the one place where BETTER_AUTH_* settings are read. */
+/** {@code fromProperties} and {@code fromEnvironment}: BETTER_AUTH_* settings read through the configuration table. */
 class VerifierPropertiesTest {
 
     @Test
@@ -88,11 +89,11 @@ class VerifierPropertiesTest {
 
     @Test
     void readsDurationsInSecondsUnitsOrIso8601() {
-        assertThat(VerifierProperties.duration("X", "45")).isEqualTo(Duration.ofSeconds(45));
-        assertThat(VerifierProperties.duration("X", "90s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(VerifierProperties.duration("X", "5m")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(VerifierProperties.duration("X", "250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(VerifierProperties.duration("X", "PT1M")).isEqualTo(Duration.ofMinutes(1));
+        assertThat(SettingType.DURATION.parse("45")).isEqualTo(Duration.ofSeconds(45));
+        assertThat(SettingType.DURATION.parse("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(SettingType.DURATION.parse("5m")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(SettingType.DURATION.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(SettingType.DURATION.parse("PT1M")).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.betterauth4j.servlet;
 
+import dev.betterauth4j.core.Credential;
+
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -81,21 +83,22 @@ final class BearerTokenParser {
         if (start == end) {
             return BearerCredentials.invalid("The bearer token is empty");
         }
-        return BearerCredentials.uncheckedToken(value.substring(start, end),
+        return BearerCredentials.uncheckedToken(new Credential.Bearer(value.substring(start, end)),
                 "The bearer token has characters RFC 6750 does not allow");
     }
 
     /** A single token taken from a cookie must obey the same syntax as one from the header. */
-    static BearerCredentials fromCookieValue(String value) {
-        return readCookieValue(value).checked();
+    static BearerCredentials fromCookieValue(String name, String value) {
+        return readCookieValue(name, value).checked();
     }
 
-    /** As {@link #fromCookieValue(String)}, without checking the token's characters. */
-    static BearerCredentials readCookieValue(String value) {
+    /** As {@link #fromCookieValue(String, String)}, without checking the token's characters. */
+    static BearerCredentials readCookieValue(String name, String value) {
         if (value == null || value.isEmpty()) {
             return BearerCredentials.invalid("The token cookie is empty");
         }
-        return BearerCredentials.uncheckedToken(value, "The token cookie has characters a token may not contain");
+        return BearerCredentials.uncheckedToken(new Credential.TokenCookie(name, value),
+                "The token cookie has characters a token may not contain");
     }
 
     static boolean isB64Token(String value, int start, int end) {

@@ -216,7 +216,7 @@ public final class BetterAuthFilter implements Filter {
                               String path, BearerCredentials credentials) throws IOException, ServletException {
         AuthenticatedUser user;
         try {
-            user = options.verifier().verify(credentials.token());
+            user = options.verifier().verify(credentials.credential());
         } catch (TokenVerificationException e) {
             refuse(request, response, path, RefusalWriter.refusal(credentials, e.reason(), e.getMessage()));
             return;

@@ -37,6 +37,6 @@ record CredentialResolver(String cookieName) {
         if (values.size() > 1) {
             return BearerCredentials.invalid("The request has more than one token cookie");
         }
-        return BearerTokenParser.readCookieValue(values.get(0));
+        return BearerTokenParser.readCookieValue(cookieName, values.get(0));
     }
 }

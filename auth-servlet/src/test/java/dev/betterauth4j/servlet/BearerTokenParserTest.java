@@ -59,8 +59,8 @@ class BearerTokenParserTest {
 
     @Test
     void appliesTheSameSyntaxToACookieValue() {
-        assertThat(BearerTokenParser.fromCookieValue("abc.def.ghi").kind()).isEqualTo(BearerCredentials.Kind.TOKEN);
-        assertThat(BearerTokenParser.fromCookieValue("abc def").kind()).isEqualTo(BearerCredentials.Kind.INVALID_REQUEST);
-        assertThat(BearerTokenParser.fromCookieValue("").kind()).isEqualTo(BearerCredentials.Kind.INVALID_REQUEST);
+        assertThat(BearerTokenParser.fromCookieValue("api_token", "abc.def.ghi").kind()).isEqualTo(BearerCredentials.Kind.TOKEN);
+        assertThat(BearerTokenParser.fromCookieValue("api_token", "abc def").kind()).isEqualTo(BearerCredentials.Kind.INVALID_REQUEST);
+        assertThat(BearerTokenParser.fromCookieValue("api_token", "").kind()).isEqualTo(BearerCredentials.Kind.INVALID_REQUEST);
     }
 }

@@ -279,14 +279,27 @@ public final class Setting<B, T> {
      *
      * @param text the text, not blank
      * @return the value
-     * @throws IllegalArgumentException if the text is not a value of the option's type; the message names the option
-     *                                  (as {@code source} names it) and never contains a secret
+     * @throws IllegalArgumentException if the text is not a value of the option's type; the message starts with
+     *                                  {@link #label()} and never contains a secret
      */
     public T parse(String text) {
+        return parse(text, label());
+    }
+
+    /**
+     * Parses a setting's text, as {@link #parse(String)}, naming the setting as its source does.
+     *
+     * @param text the text, not blank
+     * @param as   how the message names the setting, e.g. {@code BETTER_AUTH_CLOCK_SKEW}
+     * @return the value
+     * @throws IllegalArgumentException if the text is not a value of the option's type; the message starts with
+     *                                  {@code as} and never contains a secret
+     */
+    public T parse(String text, String as) {
         try {
             return type.parse(type.verbatim() ? text : text.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(label() + ": " + e.getMessage());
+            throw new IllegalArgumentException(as + ": " + e.getMessage());
         }
     }
 

@@ -48,14 +48,14 @@ public final class SettingsReader {
             String name = source.nameOf(setting);
             String text = name == null ? null : values.get(name);
             if (text != null && !text.isBlank()) {
-                readOne(setting, text, builder);
+                readOne(setting, text, name, builder);
             }
         }
         return builder;
     }
 
-    private static <B, T> void readOne(Setting<B, T> setting, String text, B builder) {
-        setting.apply(builder, setting.parse(text));
+    private static <B, T> void readOne(Setting<B, T> setting, String text, String name, B builder) {
+        setting.apply(builder, setting.parse(text, name));
     }
 
     /**

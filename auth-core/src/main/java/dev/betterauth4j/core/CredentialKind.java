@@ -1,0 +1,14 @@
+package dev.betterauth4j.core;
+
+/**
+ * The kinds of Better Auth credential this library verifies. Each has its own profile, and each profile refuses the
+ * other kinds' tokens even when one key signed them all.
+ */
+public enum CredentialKind {
+
+    /**
+     * A token of Better Auth's {@code jwt} plugin ({@code GET /api/auth/token}, the {@code set-auth-jwt} header), or
+     * another JWT signed with the shared secret, verified with the key set or the secret.
+     */
+    JWT
+}

@@ -1,0 +1,101 @@
+package dev.betterauth4j.core;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSVerifier;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+
+import static dev.betterauth4j.core.TokenVerificationException.Reason.ALGORITHM_NOT_ALLOWED;
+import static dev.betterauth4j.core.TokenVerificationException.Reason.BAD_SIGNATURE;
+import static dev.betterauth4j.core.TokenVerificationException.Reason.MISSING;
+import static dev.betterauth4j.core.TokenVerificationException.Reason.TOO_LARGE;
+
+/**
+ * The path of one JWT, in order: length (before any decoding), the verified-token cache, the compact JWS and its
+ * header ({@link CompactJwsParser}), the profile's {@code typ} rule, the keys for its algorithm and {@code kid}
+ * ({@link KeySource}: the key set for asymmetric algorithms, the shared secret for HMAC), the signature, and the
+ * profile's claims ({@link ClaimsValidator}). A token that passes every step is cached.
+ *
+ * @param maxTokenLength the longest token decoded
+ * @param parser         splits the token and checks its header
+ * @param keySet         keys for asymmetric algorithms, or null
+ * @param secret         the shared secret for HMAC algorithms, or null
+ * @param profile        what this kind of token must say
+ * @param cache          verified tokens, or null
+ * @param clock          the time the cache's expiry is judged by
+ */
+record JwtVerifier(int maxTokenLength, CompactJwsParser parser, KeySource keySet, KeySource secret,
+                   TokenProfile profile, VerifiedTokenCache cache, Clock clock) implements AutoCloseable {
+
+    private static final Logger LOGGER = System.getLogger(BetterAuthVerifier.class.getName());
+
+    AuthenticatedUser verify(String token) throws TokenVerificationException {
+        if (token == null || token.isEmpty()) {
+            throw new TokenVerificationException(MISSING, "No token was presented");
+        }
+        if (token.length() > maxTokenLength) {
+            throw new TokenVerificationException(TOO_LARGE, "The token is longer than " + maxTokenLength
+                    + " characters");
+        }
+        if (cache != null) {
+            AuthenticatedUser cached = cache.get(token, clock.millis(), this::stillTrusted);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        if (token.isBlank()) {
+            throw new TokenVerificationException(MISSING, "No token was presented");
+        }
+        CompactJwsParser.ParsedJws jws = parser.parse(token);
+        profile.checkType(jws.header());
+        KeySource keys = Algorithms.isHmac(jws.header().getAlgorithm()) ? secret : keySet;
+        if (keys == null) {
+            throw new TokenVerificationException(ALGORITHM_NOT_ALLOWED, "The token's algorithm is not allowed");
+        }
+        TrustedKey key = verifySignature(jws, keys.candidates(jws.header()));
+        AuthenticatedUser user = profile.claims().validate(jws.payload());
+        if (cache != null) {
+            cache.put(token, user, key);
+        }
+        return user;
+    }
+
+    private boolean stillTrusted(TrustedKey key) {
+        return (keySet != null && keySet.stillTrusted(key)) || (secret != null && secret.stillTrusted(key));
+    }
+
+    private static TrustedKey verifySignature(CompactJwsParser.ParsedJws jws, List<TrustedKey> candidates)
+            throws TokenVerificationException {
+        for (TrustedKey key : candidates) {
+            JWSVerifier verifier = key.verifier();
+            try {
+                if (verifier.verify(jws.header(), jws.signingInput(), jws.signature())) {
+                    return key;
+                }
+            } catch (JOSEException | RuntimeException e) {
+                // A signature the provider cannot even decode is a bad signature, not an error.
+                LOGGER.log(Level.DEBUG, () -> "Signature check failed with " + e.getClass().getSimpleName());
+            }
+        }
+        throw new TokenVerificationException(BAD_SIGNATURE, "The token's signature is not valid");
+    }
+
+    /** The number of cached tokens, or -1 without a cache. */
+    int cachedTokens() {
+        return cache == null ? -1 : cache.size();
+    }
+
+    /** Stops the key set's background work. */
+    @Override
+    public void close() {
+        if (keySet != null) {
+            keySet.close();
+        }
+        if (secret != null) {
+            secret.close();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.betterauth4j.core;
+
+import dev.betterauth4j.core.BetterAuthVerifier.Builder;
+import dev.betterauth4j.core.settings.Setting;
+import dev.betterauth4j.core.settings.SettingSource;
+import dev.betterauth4j.core.settings.SettingType;
+import dev.betterauth4j.core.settings.SettingsReader;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The verifier's configuration table: every option once, with its {@code BETTER_AUTH_*} name (environment, properties,
+ * init parameters), type, default, bounds and meaning. It feeds {@link Builder}'s defaults and checks,
+ * {@code fromProperties}, {@code fromEnvironment}, the system property of the Ed25519 engine, the servlet filter's
+ * {@code web.xml} reader, every error message, and docs/auth-core.md (checked by a test).
+ */
+final class VerifierSettings {
+
+    static final String PREFIX = "BETTER_AUTH_";
+
+    static final Setting<Builder, URI> BASE_URL = Setting.of("baseUrl", SettingType.URI, Builder::baseUrl)
+            .key("BETTER_AUTH_URL")
+            .defaultText("none")
+            .describe("Better Auth's base URL, an origin such as `https://app.example.com`: derives the key set URL"
+                    + " `{origin}/api/auth/jwks` and the expected `iss` and `aud`");
+
+    static final Setting<Builder, URI> JWKS_URL = Setting.of("jwksUrl", SettingType.URI, Builder::jwksUrl)
+            .key("BETTER_AUTH_JWKS_URL")
+            .defaultText("`{baseUrl}/api/auth/jwks`")
+            .describe("The key set URL, for a custom `basePath`, `jwks.jwksPath` or `jwks.remoteUrl`; https, or"
+                    + " http on loopback");
+
+    static final Setting<Builder, String> SHARED_SECRET = Setting.of("sharedSecret", SettingType.SECRET,
+                    Builder::sharedSecret)
+            .key("BETTER_AUTH_SECRET")
+            .defaultText("none (HS256 off)")
+            .describe("The shared secret for HS256 tokens (its UTF-8 bytes, as Better Auth uses them): at least 32"
+                    + " bytes, never Better Auth's public default");
+
+    static final Setting<Builder, String> ISSUER = Setting.of("issuer", SettingType.TEXT, Builder::issuer)
+            .key("BETTER_AUTH_ISSUER")
+            .defaultText("the base URL's origin")
+            .describe("The expected `iss`, compared exactly");
+
+    static final Setting<Builder, List<String>> AUDIENCES = Setting.of("audiences", SettingType.LIST,
+                    (Builder b, List<String> values) -> b.audiences(values))
+            .key("BETTER_AUTH_AUDIENCE")
+            .defaultText("the base URL's origin")
+            .describe("The accepted audiences, comma-separated: one `aud` value must be one of them");
+
+    static final Setting<Builder, List<String>> ALGORITHMS = Setting.of("algorithms", SettingType.LIST,
+                    (Builder b, List<String> values) -> b.algorithms(values))
+            .key("BETTER_AUTH_ALGORITHMS")
+            .defaultText("EdDSA, ES256, ES512, RS256, PS256 with a key set; HS256 with a secret")
+            .describe("The algorithm allow-list: EdDSA, Ed25519, ES256, ES384, ES512, RS256, RS384, RS512, PS256,"
+                    + " PS384, PS512 (key set) and HS256, HS384, HS512 (secret)");
+
+    static final Setting<Builder, Duration> CLOCK_SKEW = Setting.of("clockSkew", SettingType.DURATION,
+                    Builder::clockSkew)
+            .key("BETTER_AUTH_CLOCK_SKEW")
+            .defaultValue(Duration.ofSeconds(60))
+            .between(Duration.ZERO, Duration.ofMinutes(5))
+            .describe("How far `exp`, `nbf` and `iat` may be off");
+
+    static final Setting<Builder, Integer> MAX_TOKEN_LENGTH = Setting.of("maxTokenLength", SettingType.INTEGER,
+                    Builder::maxTokenLength)
+            .key("BETTER_AUTH_MAX_TOKEN_LENGTH")
+            .defaultValue(8192)
+            .between(512, 65_536)
+            .describe("The longest token accepted, in characters, checked before any decoding");
+
+    static final Setting<Builder, Duration> JWKS_CACHE_TTL = Setting.of("jwksCacheTtl", SettingType.DURATION,
+                    Builder::jwksCacheTtl)
+            .key("BETTER_AUTH_JWKS_CACHE_TTL")
+            .defaultValue(Duration.ofMinutes(5))
+            .between(Duration.ofSeconds(1), Duration.ofHours(24))
+            .describe("How long a fetched key set is used before it is fetched again; an unknown `kid` refreshes it"
+                    + " sooner");
+
+    static final Setting<Builder, Duration> JWKS_REFRESH_AHEAD = Setting.of("jwksRefreshAhead",
+                    SettingType.DURATION, Builder::jwksRefreshAhead)
+            .key("BETTER_AUTH_JWKS_REFRESH_AHEAD")
+            .defaultValue(Duration.ofSeconds(30))
+            .between(Duration.ZERO, Duration.ofHours(24))
+            .describe("How long before the cache expires a request starts a background refresh; 0 turns it off");
+
+    static final Setting<Builder, Duration> JWKS_REFRESH_RATE_LIMIT = Setting.of("jwksRefreshRateLimit",
+                    SettingType.DURATION, Builder::jwksRefreshRateLimit)
+            .key("BETTER_AUTH_JWKS_REFRESH_RATE_LIMIT")
+            .defaultValue(Duration.ofMillis(500))
+            .between(Duration.ofMillis(100), Duration.ofHours(1))
+            .describe("The key set fetch budget: two at once, then one per interval, one at a time; less than the"
+                    + " cache TTL");
+
+    static final Setting<Builder, Duration> JWKS_OUTAGE_TOLERANCE = Setting.of("jwksOutageTolerance",
+                    SettingType.DURATION, Builder::jwksOutageTolerance)
+            .key("BETTER_AUTH_JWKS_OUTAGE_TOLERANCE")
+            .defaultValue(Duration.ofHours(1))
+            .between(Duration.ZERO, Duration.ofDays(7))
+            .describe("How long after the last successful fetch its keys stay usable while the endpoint fails, for"
+                    + " cached tokens too");
+
+    static final Setting<Builder, Duration> HTTP_CONNECT_TIMEOUT = Setting.of("httpConnectTimeout",
+                    SettingType.DURATION, Builder::httpConnectTimeout)
+            .key("BETTER_AUTH_HTTP_CONNECT_TIMEOUT")
+            .defaultValue(Duration.ofSeconds(2))
+            .between(Duration.ofMillis(100), Duration.ofSeconds(60))
+            .describe("The TCP connect timeout of calls to Better Auth");
+
+    static final Setting<Builder, Duration> HTTP_READ_TIMEOUT = Setting.of("httpReadTimeout",
+                    SettingType.DURATION, Builder::httpReadTimeout)
+            .key("BETTER_AUTH_HTTP_READ_TIMEOUT")
+            .defaultValue(Duration.ofSeconds(5))
+            .between(Duration.ofMillis(100), Duration.ofSeconds(120))
+            .describe("The deadline for a whole response from Better Auth, headers and body");
+
+    static final Setting<Builder, Integer> JWKS_SIZE_LIMIT = Setting.of("jwksSizeLimit", SettingType.INTEGER,
+                    Builder::jwksSizeLimit)
+            .key("BETTER_AUTH_JWKS_SIZE_LIMIT")
+            .defaultValue(256 * 1024)
+            .between(1024, 16 * 1024 * 1024)
+            .describe("The largest key set document accepted, in bytes");
+
+    static final Setting<Builder, Boolean> ALLOW_INSECURE_HTTP = Setting.of("allowInsecureHttp",
+                    SettingType.BOOLEAN, Builder::allowInsecureHttp)
+            .key("BETTER_AUTH_ALLOW_INSECURE_HTTP")
+            .defaultValue(false)
+            .describe("Allows plain `http://` to Better Auth on a host other than loopback, where anyone on the path"
+                    + " could swap the keys");
+
+    static final Setting<Builder, Integer> TOKEN_CACHE_SIZE = Setting.of("tokenCacheSize", SettingType.INTEGER,
+                    Builder::tokenCacheSize)
+            .key("BETTER_AUTH_TOKEN_CACHE_SIZE")
+            .defaultValue(0)
+            .between(0, 10_000_000)
+            .describe("Entries of the verified-token cache (0 turns it off; else at least "
+                    + VerifiedTokenCache.STRIPES + "): a token seen before costs a lookup, not a signature check");
+
+    static final Setting<Builder, String> ED25519_ENGINE = Setting.of("ed25519Engine", SettingType.TEXT,
+                    Builder::ed25519Engine)
+            .key("BETTER_AUTH_ED25519_ENGINE")
+            .systemProperty(Ed25519Engine.PROPERTY)
+            .defaultValue("auto")
+            .describe("Which implementation verifies Ed25519: `auto` (the fastest on the classpath), `jdk` or `tink`; without it,"
+                    + " the system property `betterauth4j.ed25519`");
+
+    static final List<Setting<Builder, ?>> TABLE = List.of(BASE_URL, JWKS_URL, SHARED_SECRET, ISSUER, AUDIENCES,
+            ALGORITHMS, CLOCK_SKEW, MAX_TOKEN_LENGTH, JWKS_CACHE_TTL, JWKS_REFRESH_AHEAD, JWKS_REFRESH_RATE_LIMIT,
+            JWKS_OUTAGE_TOLERANCE, HTTP_CONNECT_TIMEOUT, HTTP_READ_TIMEOUT, JWKS_SIZE_LIMIT, ALLOW_INSECURE_HTTP,
+            TOKEN_CACHE_SIZE, ED25519_ENGINE);
+
+    /**
+     * Variables Better Auth itself reads (better-auth 1.7's source) that this library does not: they are often in the
+     * same environment, so they are not typos.
+     */
+    static final Set<String> BETTER_AUTHS_OWN = Set.of("BETTER_AUTH_SECRETS", "BETTER_AUTH_TRUSTED_ORIGINS",
+            "BETTER_AUTH_TELEMETRY", "BETTER_AUTH_TELEMETRY_DEBUG", "BETTER_AUTH_TELEMETRY_ENDPOINT",
+            "BETTER_AUTH_TELEMETRY_ID");
+
+    private static final Logger LOGGER = System.getLogger(BetterAuthVerifier.class.getName());
+
+    private VerifierSettings() {
+    }
+
+    /**
+     * Gives a builder the {@code BETTER_AUTH_*} settings of {@code values}, after refusing unknown names the way
+     * {@code source} calls for (names without the prefix belong to others and are ignored).
+     */
+    static Builder read(Map<String, String> values, SettingSource source, Builder builder) {
+        Objects.requireNonNull(values, "values");
+        List<String> ours = values.keySet().stream().filter(name -> name.startsWith(PREFIX)).toList();
+        SettingsReader.checkNames(ours, SettingsReader.names(TABLE, SettingSource.PROPERTIES), BETTER_AUTHS_OWN,
+                source, warning -> LOGGER.log(Level.WARNING, warning));
+        return SettingsReader.read(TABLE, values, SettingSource.PROPERTIES, builder);
+    }
+}
