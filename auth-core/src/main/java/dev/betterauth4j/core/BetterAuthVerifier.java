@@ -43,10 +43,17 @@ import java.util.Objects;
 public final class BetterAuthVerifier implements AutoCloseable {
 
     private final JwtVerifier jwt;
+    private final SessionVerifier sessions;
+    private final List<String> sessionCookieNames;
+    private final TrustedOrigins trustedOrigins;
     private final String description;
 
-    BetterAuthVerifier(JwtVerifier jwt, String description) {
+    BetterAuthVerifier(JwtVerifier jwt, SessionVerifier sessions, List<String> sessionCookieNames,
+                       TrustedOrigins trustedOrigins, String description) {
         this.jwt = jwt;
+        this.sessions = sessions;
+        this.sessionCookieNames = List.copyOf(sessionCookieNames);
+        this.trustedOrigins = trustedOrigins;
         this.description = description;
     }
 
@@ -117,20 +124,76 @@ public final class BetterAuthVerifier implements AutoCloseable {
     }
 
     /**
-     * Verifies a credential as a request presents it: decides its {@linkplain CredentialKind kind} and verifies it
-     * with that kind's profile.
+     * Verifies a credential that is not a cookie ({@link Credential#ambient()} is false): decides its
+     * {@linkplain CredentialKind kind} and verifies it with that kind's profile.
      *
      * @param credential the credential
      * @return the verified user
      * @throws TokenVerificationException if the credential is not accepted, as {@link #verify(String)}
-     * @throws NullPointerException       if {@code credential} is null
+     * @throws IllegalArgumentException   for a cookie credential: it needs {@link #verify(Credential, RequestContext)},
+     *                                    which checks where the request came from
      */
     public AuthenticatedUser verify(Credential credential) throws TokenVerificationException {
-        Objects.requireNonNull(credential, "credential");
-        if (credential instanceof Credential.Bearer bearer) {
-            return jwt.verify(bearer.token());
+        if (Objects.requireNonNull(credential, "credential").ambient()) {
+            throw new IllegalArgumentException("A cookie credential needs the request's method and origin: call"
+                    + " verify(credential, request)");
         }
-        return jwt.verify(((Credential.TokenCookie) credential).token());
+        return verify(credential, new RequestContext("GET", null, null));
+    }
+
+    /**
+     * Verifies a credential as a request presents it: refuses a cookie credential on a request that changes something
+     * from an untrusted origin ({@code UNTRUSTED_ORIGIN}, answer 403), then decides the credential's
+     * {@linkplain CredentialKind kind} and verifies it with that kind's profile. A bearer value shaped like a JWT (two
+     * or more dots) is a JWT; any other bearer value is a session token when {@code sessions(true)}.
+     *
+     * @param credential the credential
+     * @param request    what the request says about itself
+     * @return the verified user
+     * @throws TokenVerificationException if the credential or the request is not accepted; the reason says why
+     *                                    ({@link TokenVerificationException.Reason#isOutage()}: 503,
+     *                                    {@link TokenVerificationException.Reason#isForbidden()}: 403, else 401)
+     * @throws NullPointerException       if an argument is null
+     */
+    public AuthenticatedUser verify(Credential credential, RequestContext request) throws TokenVerificationException {
+        Objects.requireNonNull(credential, "credential");
+        Objects.requireNonNull(request, "request");
+        if (credential.ambient() && request.changesState() && !trustedOrigins.allows(request)) {
+            throw new TokenVerificationException(TokenVerificationException.Reason.UNTRUSTED_ORIGIN, "A request"
+                    + " authenticated by a cookie must come from a trusted origin to change something");
+        }
+        if (credential instanceof Credential.SessionCookie cookie) {
+            return sessions().verify(cookie.name(), cookie.value());
+        }
+        if (credential instanceof Credential.TokenCookie cookie) {
+            return jwt.verify(cookie.token());
+        }
+        String token = ((Credential.Bearer) credential).token();
+        return sessions != null && !looksLikeJwt(token) ? sessions.verify(null, token) : jwt.verify(token);
+    }
+
+    /**
+     * The names of the session cookies this verifier reads, when session credentials are on:
+     * {@code __Secure-{prefix}.session_token} and {@code {prefix}.session_token}.
+     *
+     * @return the names, empty when session credentials are off
+     */
+    public List<String> sessionCookieNames() {
+        return sessionCookieNames;
+    }
+
+    private SessionVerifier sessions() throws TokenVerificationException {
+        if (sessions == null) {
+            throw new TokenVerificationException(TokenVerificationException.Reason.MALFORMED, "Session credentials"
+                    + " are not accepted here");
+        }
+        return sessions;
+    }
+
+    /** A compact JWS or JWE has at least two dots; a session token has at most one. */
+    private static boolean looksLikeJwt(String token) {
+        int first = token.indexOf('.');
+        return first >= 0 && token.indexOf('.', first + 1) >= 0;
     }
 
     /** For tests: the number of cached tokens, or -1 without a cache. */
@@ -144,6 +207,9 @@ public final class BetterAuthVerifier implements AutoCloseable {
     @Override
     public void close() {
         jwt.close();
+        if (sessions != null) {
+            sessions.close();
+        }
     }
 
     /**
@@ -171,7 +237,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
         Duration clockSkew = VerifierSettings.CLOCK_SKEW.defaultValue();
         int maxTokenLength = VerifierSettings.MAX_TOKEN_LENGTH.defaultValue();
         Clock clock = Clock.systemUTC();
-        Clock jwksClock = Clock.systemUTC();
+        Clock cacheClock = Clock.systemUTC();
         Duration jwksCacheTtl = VerifierSettings.JWKS_CACHE_TTL.defaultValue();
         Duration jwksRefreshAhead = VerifierSettings.JWKS_REFRESH_AHEAD.defaultValue();
         Duration jwksRefreshRateLimit = VerifierSettings.JWKS_REFRESH_RATE_LIMIT.defaultValue();
@@ -182,6 +248,16 @@ public final class BetterAuthVerifier implements AutoCloseable {
         boolean allowInsecureHttp = VerifierSettings.ALLOW_INSECURE_HTTP.defaultValue();
         int tokenCacheSize = VerifierSettings.TOKEN_CACHE_SIZE.defaultValue();
         String ed25519Engine;
+        String secrets;
+        String basePath = VerifierSettings.BASE_PATH.defaultValue();
+        boolean sessions = VerifierSettings.SESSIONS.defaultValue();
+        String cookiePrefix = VerifierSettings.COOKIE_PREFIX.defaultValue();
+        List<String> trustedOrigins = List.of();
+        boolean acceptBareSessionTokens = VerifierSettings.ACCEPT_BARE_SESSION_TOKENS.defaultValue();
+        Duration sessionCacheTtl = VerifierSettings.SESSION_CACHE_TTL.defaultValue();
+        Duration sessionNegativeCacheTtl = VerifierSettings.SESSION_NEGATIVE_CACHE_TTL.defaultValue();
+        int sessionCacheSize = VerifierSettings.SESSION_CACHE_SIZE.defaultValue();
+        int sessionMaxConcurrentCalls = VerifierSettings.SESSION_MAX_CONCURRENT_CALLS.defaultValue();
 
         private Builder() {
         }
@@ -321,11 +397,11 @@ public final class BetterAuthVerifier implements AutoCloseable {
         }
 
         /**
-         * The clock of the key set's cache, fetch budget and outage tolerance; for tests, which need it apart from
-         * {@link #clock(Clock)} (their tokens are valid at one fixed instant).
+         * The clock of the caches (key set, sessions), the fetch budget and the outage tolerance; for tests, which
+         * need it apart from {@link #clock(Clock)} (their tokens are valid at one fixed instant).
          */
-        Builder jwksClock(Clock clock) {
-            this.jwksClock = Objects.requireNonNull(clock, "clock");
+        Builder cacheClock(Clock clock) {
+            this.cacheClock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -444,6 +520,124 @@ public final class BetterAuthVerifier implements AutoCloseable {
          */
         public Builder ed25519Engine(String engine) {
             this.ed25519Engine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /**
+         * Better Auth's versioned secrets ({@code BETTER_AUTH_SECRETS}), {@code "2:new,1:old"}: the first is the
+         * current secret, which then takes the place of {@link #sharedSecret(String)} in every check.
+         *
+         * @param versioned {@code version:secret} entries, comma-separated
+         * @return this builder
+         */
+        public Builder secrets(String versioned) {
+            this.secrets = Objects.requireNonNull(versioned, "versioned");
+            return this;
+        }
+
+        /**
+         * Better Auth's {@code basePath} ({@code BETTER_AUTH_BASE_PATH}), where its endpoints are. Default
+         * {@code /api/auth}.
+         *
+         * @param basePath a path starting with {@code /}
+         * @return this builder
+         */
+        public Builder basePath(String basePath) {
+            this.basePath = Objects.requireNonNull(basePath, "basePath");
+            return this;
+        }
+
+        /**
+         * Accepts Better Auth session tokens ({@code BETTER_AUTH_SESSIONS}): the {@code session_token} cookie and the
+         * {@code bearer} plugin's token, resolved by Better Auth's {@code get-session}. Needs {@link #baseUrl(URI)};
+         * with a secret, signatures are checked here first.
+         *
+         * @param sessions whether to accept them; off by default
+         * @return this builder
+         */
+        public Builder sessions(boolean sessions) {
+            this.sessions = sessions;
+            return this;
+        }
+
+        /**
+         * Better Auth's {@code advanced.cookiePrefix} ({@code BETTER_AUTH_COOKIE_PREFIX}). Default
+         * {@code better-auth}.
+         *
+         * @param prefix the prefix
+         * @return this builder
+         */
+        public Builder cookiePrefix(String prefix) {
+            this.cookiePrefix = Objects.requireNonNull(prefix, "prefix");
+            return this;
+        }
+
+        /**
+         * Origins besides the base URL's from which a request authenticated by a cookie may change something
+         * ({@code BETTER_AUTH_TRUSTED_ORIGINS}).
+         *
+         * @param origins origins such as {@code https://app.example.com}, or {@code https://*.example.com}
+         * @return this builder
+         */
+        public Builder trustedOrigins(Collection<String> origins) {
+            this.trustedOrigins = List.copyOf(Objects.requireNonNull(origins, "origins"));
+            return this;
+        }
+
+        /**
+         * Accepts a bearer session token without its signature ({@code BETTER_AUTH_ACCEPT_BARE_SESSION_TOKENS}), as
+         * Better Auth's {@code bearer()} does unless {@code requireSignature} is set. Off by default.
+         *
+         * @param accept whether to accept them
+         * @return this builder
+         */
+        public Builder acceptBareSessionTokens(boolean accept) {
+            this.acceptBareSessionTokens = accept;
+            return this;
+        }
+
+        /**
+         * How long Better Auth's answer for a session is used ({@code BETTER_AUTH_SESSION_CACHE_TTL}): a signed-out
+         * session can pass for up to this long.
+         *
+         * @param ttl 0 (ask every time) to 1 h
+         * @return this builder
+         */
+        public Builder sessionCacheTtl(Duration ttl) {
+            this.sessionCacheTtl = Objects.requireNonNull(ttl, "ttl");
+            return this;
+        }
+
+        /**
+         * How long "no such session" is remembered ({@code BETTER_AUTH_SESSION_NEGATIVE_CACHE_TTL}).
+         *
+         * @param ttl 0 to 5 min
+         * @return this builder
+         */
+        public Builder sessionNegativeCacheTtl(Duration ttl) {
+            this.sessionNegativeCacheTtl = Objects.requireNonNull(ttl, "ttl");
+            return this;
+        }
+
+        /**
+         * How many session answers are remembered at most ({@code BETTER_AUTH_SESSION_CACHE_SIZE}).
+         *
+         * @param entries 1 to 10,000,000
+         * @return this builder
+         */
+        public Builder sessionCacheSize(int entries) {
+            this.sessionCacheSize = entries;
+            return this;
+        }
+
+        /**
+         * How many calls to {@code get-session} may run at once ({@code BETTER_AUTH_SESSION_MAX_CONCURRENT_CALLS}).
+         *
+         * @param calls 1 to 256
+         * @return this builder
+         */
+        public Builder sessionMaxConcurrentCalls(int calls) {
+            this.sessionMaxConcurrentCalls = calls;
             return this;
         }
 

@@ -71,4 +71,32 @@ public sealed interface Credential {
             return "TokenCookie[" + name + "]";
         }
     }
+
+    /**
+     * Better Auth's session cookie ({@code better-auth.session_token}, with its prefixes), as
+     * {@link BetterAuthVerifier#sessionCookieNames()} names it.
+     *
+     * @param name  the cookie's name
+     * @param value the cookie's value as sent (URL-encoded {@code token.signature})
+     */
+    record SessionCookie(String name, String value) implements Credential {
+
+        /**
+         * @throws NullPointerException if an argument is null
+         */
+        public SessionCookie {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public boolean ambient() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "SessionCookie[" + name + "]";
+        }
+    }
 }

@@ -10,5 +10,11 @@ public enum CredentialKind {
      * A token of Better Auth's {@code jwt} plugin ({@code GET /api/auth/token}, the {@code set-auth-jwt} header), or
      * another JWT signed with the shared secret, verified with the key set or the secret.
      */
-    JWT
+    JWT,
+
+    /**
+     * A Better Auth session token: the {@code session_token} cookie, or the {@code bearer} plugin's
+     * {@code Authorization: Bearer token.signature}, resolved by Better Auth's {@code get-session}.
+     */
+    SESSION
 }

@@ -55,7 +55,7 @@ record JwksSettings(Duration cacheTtl, Duration refreshAhead, Duration refreshRa
         return connectTimeout.plus(readTimeout).plusSeconds(1);
     }
 
-    JwksHttpRetriever newRetriever() {
-        return new JwksHttpRetriever(connectTimeout, readTimeout, sizeLimit);
+    BoundedHttpClient newHttpClient() {
+        return new BoundedHttpClient("JWKS", connectTimeout, readTimeout, sizeLimit);
     }
 }

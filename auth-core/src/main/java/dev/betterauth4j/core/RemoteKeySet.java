@@ -5,9 +5,13 @@ import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,8 +50,11 @@ final class RemoteKeySet implements AutoCloseable {
     private record Fetched(KeyRing ring, long startedAt) {
     }
 
+    private static final Map<String, String> ACCEPT = Map.of("Accept",
+            "application/json, application/jwk-set+json");
+
     private final URL url;
-    private final JwksHttpRetriever retriever;
+    private final BoundedHttpClient http;
     private final JwksDocumentParser parser;
     private final TrustedKeyFactory factory;
     private final Logger logger;
@@ -69,7 +76,7 @@ final class RemoteKeySet implements AutoCloseable {
 
     RemoteKeySet(URL url, JwksSettings settings, JwksDocumentParser parser, TrustedKeyFactory factory, Logger logger) {
         this.url = url;
-        this.retriever = settings.newRetriever();
+        this.http = settings.newHttpClient();
         this.parser = parser;
         this.factory = factory;
         this.logger = logger;
@@ -174,7 +181,7 @@ final class RemoteKeySet implements AutoCloseable {
     private void fetch(CompletableFuture<Fetched> fetch, long startedAt) {
         Fetched result = null;
         try {
-            JWKSet set = parser.parse(retriever.retrieveResource(url).getContent());
+            JWKSet set = parser.parse(download());
             Fetched previous = last;
             KeyRing ring = KeyRing.of(set, factory, previous == null ? KeyRing.EMPTY : previous.ring);
             result = new Fetched(ring, startedAt);
@@ -187,6 +194,21 @@ final class RemoteKeySet implements AutoCloseable {
         } finally {
             finish(fetch, result);
         }
+    }
+
+    /** The key set document: a 200 answer, at most a few same-origin redirects away. */
+    private String download() throws IOException {
+        URI uri;
+        try {
+            uri = url.toURI();
+        } catch (URISyntaxException e) {
+            throw new IOException("Invalid JWKS URL", e);
+        }
+        BoundedHttpClient.Answer answer = http.get(uri, ACCEPT, BoundedHttpClient.MAX_REDIRECTS);
+        if (answer.status() != 200) {
+            throw new IOException("JWKS endpoint answered HTTP " + answer.status());
+        }
+        return new String(answer.body(), StandardCharsets.UTF_8);
     }
 
     private void finish(CompletableFuture<Fetched> fetch, Fetched result) {
@@ -240,6 +262,6 @@ final class RemoteKeySet implements AutoCloseable {
         if (background != null) {
             background.shutdownNow();
         }
-        retriever.close();
+        http.close();
     }
 }

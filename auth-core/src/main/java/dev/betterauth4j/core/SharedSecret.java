@@ -22,10 +22,10 @@ final class SharedSecret {
     /**
      * The key bytes of {@code secret} for the allowed algorithms.
      *
+     * @param label how messages name the setting the secret came from
      * @throws IllegalArgumentException if the secret is too short or public; the message never contains it
      */
-    static byte[] keyBytes(String secret, Set<JWSAlgorithm> allowed) {
-        String label = VerifierSettings.SHARED_SECRET.label();
+    static byte[] keyBytes(String secret, Set<JWSAlgorithm> allowed, String label) {
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_BYTES) {
             throw new IllegalArgumentException(label + " must be at least " + MIN_BYTES + " bytes, it has "

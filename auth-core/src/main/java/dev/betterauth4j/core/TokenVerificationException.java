@@ -1,9 +1,11 @@
 package dev.betterauth4j.core;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Thrown by {@link BetterAuthVerifier#verify(String)} when a token is not accepted.
+ * Thrown by {@link BetterAuthVerifier} when a credential is not accepted.
  *
  * <p>Every rejection carries a {@link Reason}. The {@linkplain #getMessage() message} is written for the
  * client: it says what was wrong in general words and never contains the token, a key or a secret, so it may
@@ -59,19 +61,40 @@ public final class TokenVerificationException extends Exception {
         MISSING_CLAIM,
         /** The key source (the JWKS endpoint) could not be reached and no cached key can verify the token.
          * This is an outage, not a bad token: answer 503, not 401. */
-        KEY_SOURCE_UNAVAILABLE;
+        KEY_SOURCE_UNAVAILABLE,
+        /** Better Auth knows no live session for this session token: it never existed, was signed out, revoked or
+         * has expired ({@code get-session} answered {@code null}). */
+        UNKNOWN_SESSION,
+        /** Better Auth itself could not be asked ({@code get-session} unreachable, slow, 5xx, rate-limited with 429, or
+         * an answer that is not Better Auth's). An outage, not a bad credential: answer 503, not 401. */
+        AUTH_SERVER_UNAVAILABLE,
+        /** A cookie credential came with a request that changes something (not GET, HEAD or OPTIONS) from an origin
+         * that is not trusted, or with no {@code Origin} or {@code Referer} at all: a cross-site request forgery is
+         * refused. The credential may be fine; the request is forbidden (answer 403). */
+        UNTRUSTED_ORIGIN;
 
         /**
-         * Tells whether this reason is an outage of the key source rather than a fault of the token.
+         * Tells whether this reason is an outage of a service the verifier depends on rather than a fault of the
+         * credential.
          *
-         * @return {@code true} only for {@link #KEY_SOURCE_UNAVAILABLE}
+         * @return {@code true} for {@link #KEY_SOURCE_UNAVAILABLE} and {@link #AUTH_SERVER_UNAVAILABLE}
          */
         public boolean isOutage() {
-            return this == KEY_SOURCE_UNAVAILABLE;
+            return this == KEY_SOURCE_UNAVAILABLE || this == AUTH_SERVER_UNAVAILABLE;
+        }
+
+        /**
+         * Tells whether the request is forbidden whatever its credential (answer 403, not 401).
+         *
+         * @return {@code true} for {@link #UNTRUSTED_ORIGIN}
+         */
+        public boolean isForbidden() {
+            return this == UNTRUSTED_ORIGIN;
         }
     }
 
     private final Reason reason;
+    private final transient Duration retryAfter;
 
     /**
      * Creates an exception with a reason and a message that is safe to show to a client.
@@ -81,8 +104,21 @@ public final class TokenVerificationException extends Exception {
      * @throws NullPointerException if {@code reason} or {@code message} is null
      */
     public TokenVerificationException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    /**
+     * Creates an outage exception that knows when trying again makes sense (Better Auth answered 429 with a delay).
+     *
+     * @param reason     why the credential was not accepted; never null
+     * @param message    what was wrong, in words that contain no token, key or secret
+     * @param retryAfter when to try again, or null if unknown
+     * @throws NullPointerException if {@code reason} or {@code message} is null
+     */
+    public TokenVerificationException(Reason reason, String message, Duration retryAfter) {
         super(Objects.requireNonNull(message, "message"), null, false, false);
         this.reason = Objects.requireNonNull(reason, "reason");
+        this.retryAfter = retryAfter;
     }
 
     /**
@@ -92,6 +128,15 @@ public final class TokenVerificationException extends Exception {
      */
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * When trying again makes sense, if the outage said so (for example Better Auth's rate limiter).
+     *
+     * @return the delay, or empty when unknown
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     @Override

@@ -13,13 +13,15 @@ import java.util.Set;
 
 /**
  * Turns a builder's options into a verifier, in two steps: it decides (each option checked by the rule that guards
- * it: {@link Origin} for the base URL, {@link KeySetUrl}, {@link Algorithms}, {@link SharedSecret},
+ * it: {@link Origin} for the base URL, {@link RemoteUrl}, {@link Algorithms}, {@link SharedSecret},
  * {@link JwksSettings}, the table's bounds), then composes the pipeline from small parts (key sources, claim rules,
  * cache).
  */
 final class VerifierAssembly {
 
-    static final String JWKS_PATH = "/api/auth/jwks";
+    private static final java.util.regex.Pattern BASE_PATH = java.util.regex.Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+    private static final java.util.regex.Pattern COOKIE_PREFIX = java.util.regex.Pattern.compile(
+            "[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
     private static final Logger LOGGER = System.getLogger(BetterAuthVerifier.class.getName());
 
@@ -33,18 +35,31 @@ final class VerifierAssembly {
             throw new IllegalArgumentException("jwks(...) and " + VerifierSettings.JWKS_URL.label()
                     + " are both set: choose one key set");
         }
+        String basePath = basePath(b.basePath);
         URI keySetUri = b.jwks != null ? null : b.jwksUrl != null ? b.jwksUrl
-                : origin != null ? URI.create(origin + JWKS_PATH) : null;
+                : origin != null ? URI.create(origin + basePath + "/jwks") : null;
         String keySetLabel = b.jwksUrl != null ? VerifierSettings.JWKS_URL.label() : VerifierSettings.BASE_URL.label();
-        URL keySetUrl = keySetUri == null ? null : KeySetUrl.checked(keySetUri, keySetLabel, b.allowInsecureHttp);
+        URL keySetUrl = keySetUri == null ? null : RemoteUrl.checked(keySetUri, keySetLabel, b.allowInsecureHttp);
         boolean hasKeySet = b.jwks != null || keySetUrl != null;
-        boolean hasSecret = b.sharedSecret != null;
+        BetterAuthSecrets secrets = BetterAuthSecrets.of(b.secrets, b.sharedSecret);
+        boolean hasSecret = secrets != null;
         if (!hasKeySet && !hasSecret) {
             throw new IllegalArgumentException("No key source: set " + VerifierSettings.BASE_URL.label() + ", "
                     + VerifierSettings.JWKS_URL.label() + ", jwks(...) or " + VerifierSettings.SHARED_SECRET.label());
         }
+        if (b.sessions && origin == null) {
+            throw new IllegalArgumentException(VerifierSettings.SESSIONS.label() + " needs "
+                    + VerifierSettings.BASE_URL.label() + ": sessions are resolved by Better Auth's get-session");
+        }
+        if (!COOKIE_PREFIX.matcher(b.cookiePrefix).matches()) {
+            throw new IllegalArgumentException(VerifierSettings.COOKIE_PREFIX.label() + ": '" + b.cookiePrefix
+                    + "' cannot start a cookie name");
+        }
+        TrustedOrigins trustedOrigins = TrustedOrigins.of(origin, b.trustedOrigins);
         Set<JWSAlgorithm> allowed = Algorithms.allowList(b.algorithms, hasKeySet, hasSecret);
-        byte[] secret = hasSecret ? SharedSecret.keyBytes(b.sharedSecret, allowed) : null;
+        byte[] secret = hasSecret ? SharedSecret.keyBytes(BetterAuthSecrets.currentText(b.secrets, b.sharedSecret),
+                allowed, (b.secrets != null ? VerifierSettings.SECRETS : VerifierSettings.SHARED_SECRET).label())
+                : null;
         String issuer = b.issuer != null ? b.issuer : origin != null ? origin.toString() : null;
         if (issuer == null) {
             throw new IllegalArgumentException("issuer is required: set " + VerifierSettings.BASE_URL.label() + " or "
@@ -55,8 +70,16 @@ final class VerifierAssembly {
         VerifierSettings.MAX_TOKEN_LENGTH.check(b.maxTokenLength);
         JwksSettings jwksSettings = keySetUrl == null ? null : JwksSettings.checked(b.jwksCacheTtl,
                 b.jwksRefreshAhead, b.jwksRefreshRateLimit, b.jwksOutageTolerance, b.httpConnectTimeout,
-                b.httpReadTimeout, b.jwksSizeLimit, b.jwksClock);
+                b.httpReadTimeout, b.jwksSizeLimit, b.cacheClock);
         VerifiedTokenCache.checkSize(VerifierSettings.TOKEN_CACHE_SIZE.check(b.tokenCacheSize));
+        if (b.sessions) {
+            VerifierSettings.SESSION_CACHE_TTL.check(b.sessionCacheTtl);
+            VerifierSettings.SESSION_NEGATIVE_CACHE_TTL.check(b.sessionNegativeCacheTtl);
+            VerifierSettings.SESSION_CACHE_SIZE.check(b.sessionCacheSize);
+            VerifierSettings.SESSION_MAX_CONCURRENT_CALLS.check(b.sessionMaxConcurrentCalls);
+            VerifierSettings.HTTP_CONNECT_TIMEOUT.check(b.httpConnectTimeout);
+            VerifierSettings.HTTP_READ_TIMEOUT.check(b.httpReadTimeout);
+        }
         Set<JWSAlgorithm> asymmetric = Algorithms.family(allowed, false);
         boolean ed25519Allowed = asymmetric.stream().anyMatch(Ed25519Engine.ALGORITHMS::contains);
         Ed25519Engine ed25519 = !ed25519Allowed ? Ed25519Engine.JDK : b.ed25519Engine != null
@@ -76,15 +99,46 @@ final class VerifierAssembly {
         JwtVerifier jwt = new JwtVerifier(b.maxTokenLength, new CompactJwsParser(allowed), keySet, secretKeys, plugin,
                 b.tokenCacheSize > 0 ? new VerifiedTokenCache(b.tokenCacheSize) : null, b.clock);
 
+        SessionVerifier sessions = b.sessions ? sessions(b, origin, basePath, secrets) : null;
+        List<String> sessionCookies = b.sessions ? List.of("__Secure-" + b.cookiePrefix + ".session_token",
+                b.cookiePrefix + ".session_token") : List.of();
+
         String keys = (b.jwks != null ? "static JWKS (" + b.jwks.getKeys().size() + " keys)"
                 : keySetUrl != null ? "JWKS " + keySetUri : "")
                 + (secretKeys == null ? "" : keySet == null ? "shared secret" : " and shared secret");
         String description = "BetterAuthVerifier[keys=" + keys + ", issuer=" + issuer + ", audiences=" + audiences
                 + ", algorithms=" + allowed
                 + (keySet != null && ed25519Allowed ? ", ed25519=" + ed25519.name().toLowerCase(Locale.ROOT) : "")
-                + ", clockSkew=" + b.clockSkew + (b.tokenCacheSize > 0 ? ", tokenCache=" + b.tokenCacheSize : "") + "]";
+                + ", clockSkew=" + b.clockSkew + (b.tokenCacheSize > 0 ? ", tokenCache=" + b.tokenCacheSize : "")
+                + (b.sessions ? ", sessions=" + origin + basePath + "/get-session (cache " + b.sessionCacheTtl
+                + (secrets == null ? ", no local signature check" : "") + ")" : "")
+                + ", trustedOrigins=" + trustedOrigins + "]";
         LOGGER.log(Level.DEBUG, description);
-        return new BetterAuthVerifier(jwt, description);
+        return new BetterAuthVerifier(jwt, sessions, sessionCookies, trustedOrigins, description);
+    }
+
+    private static SessionVerifier sessions(BetterAuthVerifier.Builder b, Origin origin, String basePath,
+                                            BetterAuthSecrets secrets) {
+        URI getSession = URI.create(origin + basePath + "/get-session?disableCookieCache=true&disableRefresh=true");
+        RemoteUrl.checked(getSession, VerifierSettings.BASE_URL.label(), b.allowInsecureHttp);
+        BoundedHttpClient http = new BoundedHttpClient("get-session", b.httpConnectTimeout, b.httpReadTimeout,
+                SessionEndpoint.SIZE_LIMIT);
+        long waitMillis = b.httpConnectTimeout.plus(b.httpReadTimeout).toMillis();
+        SessionCache cache = new SessionCache(b.sessionCacheTtl.toMillis(), b.sessionNegativeCacheTtl.toMillis(),
+                b.sessionCacheSize, b.sessionMaxConcurrentCalls, waitMillis, b.cacheClock);
+        return new SessionVerifier(secrets == null ? null : SessionToken.hmac(secrets.current()),
+                b.acceptBareSessionTokens, cache, new SessionEndpoint(getSession, origin.toString(), http, b.clock));
+    }
+
+    private static String basePath(String configured) {
+        String path = configured.endsWith("/") && configured.length() > 1
+                ? configured.substring(0, configured.length() - 1) : configured;
+        if (!BASE_PATH.matcher(path).matches() || path.contains("/../") || path.endsWith("/..")
+                || path.contains("/./") || path.endsWith("/.")) {
+            throw new IllegalArgumentException(VerifierSettings.BASE_PATH.label() + ": '" + configured + "' is not a"
+                    + " path such as /api/auth");
+        }
+        return path;
     }
 
     private static List<String> audiences(List<String> configured, Origin origin) {

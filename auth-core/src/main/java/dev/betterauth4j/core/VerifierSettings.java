@@ -112,7 +112,7 @@ final class VerifierSettings {
             .key("BETTER_AUTH_HTTP_CONNECT_TIMEOUT")
             .defaultValue(Duration.ofSeconds(2))
             .between(Duration.ofMillis(100), Duration.ofSeconds(60))
-            .describe("The TCP connect timeout of calls to Better Auth");
+            .describe("The TCP connect timeout of calls to Better Auth (key set, `get-session`)");
 
     static final Setting<Builder, Duration> HTTP_READ_TIMEOUT = Setting.of("httpReadTimeout",
                     SettingType.DURATION, Builder::httpReadTimeout)
@@ -151,18 +151,87 @@ final class VerifierSettings {
             .describe("Which implementation verifies Ed25519: `auto` (the fastest on the classpath), `jdk` or `tink`; without it,"
                     + " the system property `betterauth4j.ed25519`");
 
-    static final List<Setting<Builder, ?>> TABLE = List.of(BASE_URL, JWKS_URL, SHARED_SECRET, ISSUER, AUDIENCES,
-            ALGORITHMS, CLOCK_SKEW, MAX_TOKEN_LENGTH, JWKS_CACHE_TTL, JWKS_REFRESH_AHEAD, JWKS_REFRESH_RATE_LIMIT,
-            JWKS_OUTAGE_TOLERANCE, HTTP_CONNECT_TIMEOUT, HTTP_READ_TIMEOUT, JWKS_SIZE_LIMIT, ALLOW_INSECURE_HTTP,
-            TOKEN_CACHE_SIZE, ED25519_ENGINE);
+    static final Setting<Builder, String> SECRETS = Setting.of("secrets", SettingType.SECRET, Builder::secrets)
+            .key("BETTER_AUTH_SECRETS")
+            .defaultText("none")
+            .describe("Better Auth's versioned secrets, `2:new,1:old`: the first is the current one, which signs"
+                    + " session cookies and replaces `sharedSecret` for every check a secret makes");
+
+    static final Setting<Builder, String> BASE_PATH = Setting.of("basePath", SettingType.TEXT, Builder::basePath)
+            .key("BETTER_AUTH_BASE_PATH")
+            .defaultValue("/api/auth")
+            .describe("Better Auth's `basePath`: where its endpoints (`/jwks`, `/get-session`) are under the base URL");
+
+    static final Setting<Builder, Boolean> SESSIONS = Setting.of("sessions", SettingType.BOOLEAN, Builder::sessions)
+            .key("BETTER_AUTH_SESSIONS")
+            .defaultValue(false)
+            .describe("Accepts Better Auth session tokens (the `session_token` cookie, the `bearer` plugin's token),"
+                    + " resolved by Better Auth's `get-session`; needs `baseUrl`");
+
+    static final Setting<Builder, String> COOKIE_PREFIX = Setting.of("cookiePrefix", SettingType.TEXT,
+                    Builder::cookiePrefix)
+            .key("BETTER_AUTH_COOKIE_PREFIX")
+            .defaultValue("better-auth")
+            .describe("Better Auth's `advanced.cookiePrefix`: the session cookie is `{prefix}.session_token`, or"
+                    + " `__Secure-{prefix}.session_token` over https");
+
+    static final Setting<Builder, List<String>> TRUSTED_ORIGINS = Setting.of("trustedOrigins", SettingType.LIST,
+                    (Builder b, List<String> values) -> b.trustedOrigins(values))
+            .key("BETTER_AUTH_TRUSTED_ORIGINS")
+            .defaultText("the base URL's origin only")
+            .describe("Origins besides the base URL's from which a cookie-authenticated request may change something"
+                    + " (POST, PUT, PATCH, DELETE); wildcards as in Better Auth (`https://*.example.com`)");
+
+    static final Setting<Builder, Boolean> ACCEPT_BARE_SESSION_TOKENS = Setting.of("acceptBareSessionTokens",
+                    SettingType.BOOLEAN, Builder::acceptBareSessionTokens)
+            .key("BETTER_AUTH_ACCEPT_BARE_SESSION_TOKENS")
+            .defaultValue(false)
+            .describe("Accepts a bearer session token without its signature, as `bearer()` does unless"
+                    + " `requireSignature` is set; such a token is checked by Better Auth alone");
+
+    static final Setting<Builder, Duration> SESSION_CACHE_TTL = Setting.of("sessionCacheTtl", SettingType.DURATION,
+                    Builder::sessionCacheTtl)
+            .key("BETTER_AUTH_SESSION_CACHE_TTL")
+            .defaultValue(Duration.ofSeconds(30))
+            .between(Duration.ZERO, Duration.ofHours(1))
+            .describe("How long Better Auth's answer for a session is used (never past the session's expiry): a"
+                    + " signed-out session can pass for up to this long; 0 asks Better Auth every time");
+
+    static final Setting<Builder, Duration> SESSION_NEGATIVE_CACHE_TTL = Setting.of("sessionNegativeCacheTtl",
+                    SettingType.DURATION, Builder::sessionNegativeCacheTtl)
+            .key("BETTER_AUTH_SESSION_NEGATIVE_CACHE_TTL")
+            .defaultValue(Duration.ofSeconds(5))
+            .between(Duration.ZERO, Duration.ofMinutes(5))
+            .describe("How long \"no such session\" is remembered for a token");
+
+    static final Setting<Builder, Integer> SESSION_CACHE_SIZE = Setting.of("sessionCacheSize", SettingType.INTEGER,
+                    Builder::sessionCacheSize)
+            .key("BETTER_AUTH_SESSION_CACHE_SIZE")
+            .defaultValue(10_000)
+            .between(1, 10_000_000)
+            .describe("Session answers remembered at most");
+
+    static final Setting<Builder, Integer> SESSION_MAX_CONCURRENT_CALLS = Setting.of("sessionMaxConcurrentCalls",
+                    SettingType.INTEGER, Builder::sessionMaxConcurrentCalls)
+            .key("BETTER_AUTH_SESSION_MAX_CONCURRENT_CALLS")
+            .defaultValue(8)
+            .between(1, 256)
+            .describe("Calls to Better Auth's `get-session` at once; requests beyond wait up to `httpReadTimeout`,"
+                    + " then get 503");
+
+    static final List<Setting<Builder, ?>> TABLE = List.of(BASE_URL, JWKS_URL, SHARED_SECRET, SECRETS, ISSUER,
+            AUDIENCES, ALGORITHMS, CLOCK_SKEW, MAX_TOKEN_LENGTH, JWKS_CACHE_TTL, JWKS_REFRESH_AHEAD,
+            JWKS_REFRESH_RATE_LIMIT, JWKS_OUTAGE_TOLERANCE, HTTP_CONNECT_TIMEOUT, HTTP_READ_TIMEOUT, JWKS_SIZE_LIMIT,
+            ALLOW_INSECURE_HTTP, TOKEN_CACHE_SIZE, ED25519_ENGINE, BASE_PATH, SESSIONS, COOKIE_PREFIX,
+            TRUSTED_ORIGINS, ACCEPT_BARE_SESSION_TOKENS, SESSION_CACHE_TTL, SESSION_NEGATIVE_CACHE_TTL,
+            SESSION_CACHE_SIZE, SESSION_MAX_CONCURRENT_CALLS);
 
     /**
      * Variables Better Auth itself reads (better-auth 1.7's source) that this library does not: they are often in the
      * same environment, so they are not typos.
      */
-    static final Set<String> BETTER_AUTHS_OWN = Set.of("BETTER_AUTH_SECRETS", "BETTER_AUTH_TRUSTED_ORIGINS",
-            "BETTER_AUTH_TELEMETRY", "BETTER_AUTH_TELEMETRY_DEBUG", "BETTER_AUTH_TELEMETRY_ENDPOINT",
-            "BETTER_AUTH_TELEMETRY_ID");
+    static final Set<String> BETTER_AUTHS_OWN = Set.of("BETTER_AUTH_TELEMETRY", "BETTER_AUTH_TELEMETRY_DEBUG",
+            "BETTER_AUTH_TELEMETRY_ENDPOINT", "BETTER_AUTH_TELEMETRY_ID");
 
     private static final Logger LOGGER = System.getLogger(BetterAuthVerifier.class.getName());
 

@@ -161,7 +161,7 @@ class HostileKeySourceTest {
     void stopsAfterAFewRedirects() {
         server.behave(redirectTo("/api/auth/jwks"));
         assertRejected(builder().build(), token(), Reason.KEY_SOURCE_UNAVAILABLE);
-        assertThat(server.requestCount()).isLessThanOrEqualTo(2 * (JwksHttpRetriever.MAX_REDIRECTS + 1));
+        assertThat(server.requestCount()).isLessThanOrEqualTo(2 * (BoundedHttpClient.MAX_REDIRECTS + 1));
     }
 
     private static JwksServer.Behaviour redirectTo(String location) {
@@ -201,9 +201,9 @@ class HostileKeySourceTest {
 
     @Test
     void neverTreatsAHostNamedLikeLoopbackAsLoopback() {
-        assertThat(KeySetUrl.isLoopback("localhost.evil.example")).isFalse();
-        assertThat(KeySetUrl.isLoopback("127.0.0.1.nip.io")).isFalse();
-        assertThat(KeySetUrl.isLoopback("0x7f000001")).isFalse();
+        assertThat(RemoteUrl.isLoopback("localhost.evil.example")).isFalse();
+        assertThat(RemoteUrl.isLoopback("127.0.0.1.nip.io")).isFalse();
+        assertThat(RemoteUrl.isLoopback("0x7f000001")).isFalse();
     }
 
     @Test

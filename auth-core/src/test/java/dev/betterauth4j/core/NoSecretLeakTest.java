@@ -28,7 +28,7 @@ class NoSecretLeakTest {
             summary = LeakScanner.run(RejectionReasonTest.class, HeaderPolicyTest.class, HostileKeySourceTest.class,
                     JwksCachingTest.class, KeyAdmissionTest.class, BetterAuthTokenAcceptanceTest.class,
                     BuilderValidationTest.class, VerifierPropertiesTest.class, VerifiedTokenCacheTest.class,
-                    ResourceBoundsTest.class, VerifierFuzzTest.class);
+                    ResourceBoundsTest.class, VerifierFuzzTest.class, SessionCredentialsTest.class);
             texts = logs.texts();
         }
 
@@ -58,10 +58,13 @@ class NoSecretLeakTest {
         BetterAuthVerifier fromProperties = BetterAuthVerifier.fromProperties(java.util.Map.of(
                 "BETTER_AUTH_URL", "https://auth.example.com", "BETTER_AUTH_SECRET", TestVerifiers.SECRET));
 
+        String session = "AbCdEfGhIjKlMnOpQrStUvWxYz012345.9vB8Zx2Jq4L0mW7cT1yR5nK3hF6dS8aP0oI2uE4wQ7s=";
         for (Object value : new Object[] {user, verifier, rejection, fromProperties, BetterAuthVerifier.builder(),
-                TokenVerificationException.Reason.BAD_SIGNATURE}) {
+                TokenVerificationException.Reason.BAD_SIGNATURE, new Credential.Bearer(token),
+                new Credential.TokenCookie("api_token", token), new Credential.SessionCookie("s", session),
+                new RequestContext("POST", "https://app.example.com", null)}) {
             assertThat(scanner.leaks(value.getClass().getSimpleName(), value.toString())).isEmpty();
-            assertThat(value.toString()).doesNotContain("session-token-value");
+            assertThat(value.toString()).doesNotContain("session-token-value").doesNotContain("AbCdEfGhIjKl");
         }
         assertThat(user.toString()).doesNotContain(token.substring(token.lastIndexOf('.') + 1));
     }

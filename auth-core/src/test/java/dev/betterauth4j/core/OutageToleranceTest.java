@@ -36,7 +36,7 @@ class OutageToleranceTest {
     }
 
     private BetterAuthVerifier verifier() {
-        return BetterAuthVerifier.builder().baseUrl(server.baseUrl()).clock(CLOCK).jwksClock(keySetClock)
+        return BetterAuthVerifier.builder().baseUrl(server.baseUrl()).clock(CLOCK).cacheClock(keySetClock)
                 .jwksCacheTtl(TTL).jwksRefreshAhead(Duration.ZERO).jwksRefreshRateLimit(Duration.ofMillis(100))
                 .jwksOutageTolerance(TOLERANCE).tokenCacheSize(100).build();
     }

@@ -500,8 +500,14 @@ class RejectionReasonTest {
     }
 
     @Test
-    void onlyTheKeySourceOutageIsAnOutage() {
-        assertThat(Arrays.stream(Reason.values()).filter(Reason::isOutage)).containsExactly(Reason.KEY_SOURCE_UNAVAILABLE);
+    void onlyTheUnavailableServicesAreOutages() {
+        assertThat(Arrays.stream(Reason.values()).filter(Reason::isOutage))
+                .containsExactly(Reason.KEY_SOURCE_UNAVAILABLE, Reason.AUTH_SERVER_UNAVAILABLE);
+    }
+
+    @Test
+    void onlyAnUntrustedOriginIsForbidden() {
+        assertThat(Arrays.stream(Reason.values()).filter(Reason::isForbidden)).containsExactly(Reason.UNTRUSTED_ORIGIN);
     }
 
     @Test

@@ -124,7 +124,8 @@ class VerifierPropertiesTest {
     @Test
     void theEnvironmentMayHoldBetterAuthsOwnVariables() {
         BetterAuthVerifier verifier = BetterAuthVerifier.fromEnvironment(Map.of(
-                "BETTER_AUTH_URL", "https://auth.example.com", "BETTER_AUTH_SECRETS", "2:new-secret,1:old-secret",
+                "BETTER_AUTH_URL", "https://auth.example.com", "BETTER_AUTH_SECRETS",
+                "2:" + SECRET + ",1:an-older-secret-an-older-secret-an-older",
                 "BETTER_AUTH_TELEMETRY", "0", "BETTER_AUTH_TELEMETRY_DEBUG", "1",
                 "BETTER_AUTH_TRUSTED_ORIGINS", "https://app.example.com"));
 

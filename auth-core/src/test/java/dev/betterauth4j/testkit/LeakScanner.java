@@ -17,7 +17,8 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 
 /**
  * Finds credentials in text that left the library (log records, HTTP responses, toString results): compact JWS
- * tokens or their parts, long base64url runs such as signatures, and given secrets.
+ * tokens or their parts, long base64url runs such as signatures, Better Auth session-token signatures, and given
+ * secrets.
  */
 public final class LeakScanner {
 
@@ -29,6 +30,12 @@ public final class LeakScanner {
      * stack traces, which are letters only, are not flagged).
      */
     private static final Pattern LONG_BASE64URL = Pattern.compile("(?=[A-Za-z0-9_-]*[0-9_-])[A-Za-z0-9_-]{43,}");
+
+    /**
+     * A Better Auth session-token signature: 43 standard base64 characters and its padding, as is or URL-encoded
+     * ({@code %2B %2F %3D}), so a session cookie or bearer plugin value in any form.
+     */
+    private static final Pattern SESSION_SIGNATURE = Pattern.compile("(?:[A-Za-z0-9+/]|%2[BbFf]){43}(?:=|%3[Dd])");
 
     private final List<String> secrets;
 
@@ -46,6 +53,11 @@ public final class LeakScanner {
         Matcher run = LONG_BASE64URL.matcher(text);
         while (run.find()) {
             found.add(where + ": long base64url run at " + run.start() + " (" + abbreviate(run.group()) + ")");
+        }
+        Matcher signature = SESSION_SIGNATURE.matcher(text);
+        while (signature.find()) {
+            found.add(where + ": session signature at " + signature.start() + " (" + abbreviate(signature.group())
+                    + ")");
         }
         for (String secret : secrets) {
             if (text.contains(secret)) {

@@ -2,6 +2,7 @@ package dev.betterauth4j.servlet;
 
 import dev.betterauth4j.core.TokenVerificationException.Reason;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -11,14 +12,18 @@ import java.util.Objects;
  * {@code WWW-Authenticate} challenge (for 503, {@code Retry-After}); the writer only writes the body. No field
  * holds the token.
  *
- * @param status      400 (malformed credentials), 401 (missing or invalid token) or 503 (key source down)
+ * @param status      400 (malformed credentials), 401 (missing or invalid credentials), 403 (a cookie-authenticated
+ *                    request from an untrusted origin) or 503 (the key source or Better Auth down)
  * @param error       the RFC 6750 error code: {@code invalid_request}, {@code invalid_token}, or null when no
  *                    token was presented or on 503
  * @param reason      the machine-readable reason ({@code MISSING} when no token was presented, {@code MALFORMED}
  *                    for unusable credentials)
  * @param description what was wrong, in words safe to show the client
+ * @param retryAfter  for a 503, when Better Auth said to try again (its rate limiter), or null for the filter's
+ *                    configured {@code retryAfter}
  */
-public record AuthenticationFailure(int status, String error, Reason reason, String description) {
+public record AuthenticationFailure(int status, String error, Reason reason, String description,
+                                    Duration retryAfter) {
 
     /**
      * @throws NullPointerException if {@code reason} or {@code description} is null
@@ -26,5 +31,17 @@ public record AuthenticationFailure(int status, String error, Reason reason, Str
     public AuthenticationFailure {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(description, "description");
+    }
+
+    /**
+     * A failure without a delay of its own.
+     *
+     * @param status      the HTTP status
+     * @param error       the RFC 6750 error code, or null
+     * @param reason      the machine-readable reason
+     * @param description what was wrong, safe to show
+     */
+    public AuthenticationFailure(int status, String error, Reason reason, String description) {
+        this(status, error, reason, description, null);
     }
 }

@@ -32,7 +32,8 @@ record BearerCredentials(Kind kind, Credential credential, String problem) {
     /** The token's text, or null when there is none. */
     String token() {
         return credential instanceof Credential.Bearer bearer ? bearer.token()
-                : credential instanceof Credential.TokenCookie cookie ? cookie.token() : null;
+                : credential instanceof Credential.TokenCookie cookie ? cookie.token()
+                : credential instanceof Credential.SessionCookie session ? session.value() : null;
     }
 
     /**
@@ -40,7 +41,7 @@ record BearerCredentials(Kind kind, Credential credential, String problem) {
      * becomes {@code invalid_request}.
      */
     BearerCredentials checked() {
-        if (kind != Kind.TOKEN || problem == null) {
+        if (kind != Kind.TOKEN || problem == null || credential instanceof Credential.SessionCookie) {
             return this;
         }
         String token = token();

@@ -2,6 +2,7 @@ package dev.betterauth4j.servlet;
 
 import dev.betterauth4j.core.AuthenticatedUser;
 import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.core.RequestContext;
 import dev.betterauth4j.core.TokenVerificationException;
 import dev.betterauth4j.core.TokenVerificationException.Reason;
 import jakarta.servlet.DispatcherType;
@@ -216,15 +217,16 @@ public final class BetterAuthFilter implements Filter {
                               String path, BearerCredentials credentials) throws IOException, ServletException {
         AuthenticatedUser user;
         try {
-            user = options.verifier().verify(credentials.credential());
+            user = options.verifier().verify(credentials.credential(), new RequestContext(request.getMethod(),
+                    request.getHeader("Origin"), request.getHeader("Referer")));
         } catch (TokenVerificationException e) {
-            refuse(request, response, path, RefusalWriter.refusal(credentials, e.reason(), e.getMessage()));
+            refuse(request, response, path, RefusalWriter.refusal(credentials, e));
             return;
         } catch (RuntimeException e) {
             // Not expected from the verifier; fail closed without revealing anything.
             LOGGER.log(Level.ERROR, () -> "Token verification failed unexpectedly: " + e.getClass().getName());
-            refuse(request, response, path,
-                    RefusalWriter.refusal(credentials, Reason.MALFORMED, "The token could not be verified"));
+            refuse(request, response, path, RefusalWriter.refusal(credentials,
+                    new TokenVerificationException(Reason.MALFORMED, "The token could not be verified")));
             return;
         }
         request.setAttribute(USER_ATTRIBUTE, user);

@@ -1,5 +1,6 @@
 package dev.betterauth4j.servlet;
 
+import dev.betterauth4j.core.Credential;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -8,35 +9,52 @@ import java.util.List;
 
 /**
  * Finds the credentials a request offers, in the spirit of Spring Security's {@code DefaultBearerTokenResolver}: the
- * {@code Authorization} header (RFC 6750 §2.1, see {@link BearerTokenParser}), else, when configured, one cookie.
- * Never the query string or the body. Two headers, or two cookies of the configured name, are ambiguous and so
- * {@code invalid_request}.
+ * {@code Authorization} header (RFC 6750 §2.1, see {@link BearerTokenParser}); else Better Auth's session cookie,
+ * under the names the verifier reads ({@code __Secure-better-auth.session_token}, {@code better-auth.session_token});
+ * else, when configured, the application's token cookie. Never the query string or the body. Two headers, two session
+ * cookies, or two token cookies are ambiguous and so {@code invalid_request}.
  *
- * @param cookieName the cookie that may carry the token, or null for none
+ * @param sessionCookieNames the session cookies' names, empty when session credentials are off
+ * @param cookieName         the cookie that may carry a JWT, or null for none
  */
-record CredentialResolver(String cookieName) {
+record CredentialResolver(List<String> sessionCookieNames, String cookieName) {
+
+    CredentialResolver {
+        sessionCookieNames = List.copyOf(sessionCookieNames);
+    }
 
     BearerCredentials resolve(HttpServletRequest request) {
         BearerCredentials fromHeader = BearerTokenParser.read(request.getHeaders("Authorization"));
-        if (fromHeader.kind() != BearerCredentials.Kind.ABSENT || cookieName == null) {
+        if (fromHeader.kind() != BearerCredentials.Kind.ABSENT
+                || (sessionCookieNames.isEmpty() && cookieName == null)) {
             return fromHeader;
         }
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return BearerCredentials.ABSENT;
         }
-        List<String> values = new ArrayList<>(1);
+        List<Cookie> sessions = new ArrayList<>(1);
+        List<Cookie> tokens = new ArrayList<>(1);
         for (Cookie cookie : cookies) {
-            if (cookieName.equals(cookie.getName())) {
-                values.add(cookie.getValue());
+            if (sessionCookieNames.contains(cookie.getName())) {
+                sessions.add(cookie);
+            } else if (cookie.getName().equals(cookieName)) {
+                tokens.add(cookie);
             }
         }
-        if (values.isEmpty()) {
-            return BearerCredentials.ABSENT;
+        if (sessions.size() > 1) {
+            return BearerCredentials.invalid("The request has more than one session cookie");
         }
-        if (values.size() > 1) {
+        if (sessions.size() == 1) {
+            Cookie session = sessions.get(0);
+            return session.getValue() == null || session.getValue().isEmpty()
+                    ? BearerCredentials.invalid("The session cookie is empty")
+                    : BearerCredentials.token(new Credential.SessionCookie(session.getName(), session.getValue()));
+        }
+        if (tokens.size() > 1) {
             return BearerCredentials.invalid("The request has more than one token cookie");
         }
-        return BearerTokenParser.readCookieValue(cookieName, values.get(0));
+        return tokens.isEmpty() ? BearerCredentials.ABSENT
+                : BearerTokenParser.readCookieValue(cookieName, tokens.get(0).getValue());
     }
 }

@@ -20,6 +20,7 @@ record FilterOptions(BetterAuthVerifier verifier, PublicPaths publicPaths, boole
     @Override
     public String toString() {
         return "BetterAuthFilter[" + verifier + ", publicPaths=" + publicPaths + ", optional=" + optional
-                + ", cookie=" + credentials.cookieName() + ", realm=" + refusals.realm() + "]";
+                + ", cookie=" + credentials.cookieName() + (credentials.sessionCookieNames().isEmpty() ? ""
+                : ", sessionCookies=" + credentials.sessionCookieNames()) + ", realm=" + refusals.realm() + "]";
     }
 }

@@ -84,7 +84,7 @@ final class FilterSettings {
             throw new IllegalArgumentException(ROLE_CLAIM.label() + ": must not be blank");
         }
         RETRY_AFTER.check(builder.retryAfter);
-        return new FilterOptions(builder.verifier, paths, builder.optional, new CredentialResolver(builder.cookieName),
+        return new FilterOptions(builder.verifier, paths, builder.optional, new CredentialResolver(builder.verifier.sessionCookieNames(), builder.cookieName),
                 new RoleClaim(builder.roleClaim),
                 new RefusalWriter(builder.realm, builder.retryAfter, builder.errorWriter),
                 new GuardedListener(builder.listener));

@@ -1,5 +1,6 @@
 package dev.betterauth4j.servlet;
 
+import dev.betterauth4j.core.TokenVerificationException;
 import dev.betterauth4j.core.TokenVerificationException.Reason;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,15 +28,20 @@ record RefusalWriter(String realm, Duration retryAfter, AuthenticationErrorWrite
      * {@link BearerTokenParser}): a token that breaks RFC 6750's syntax is a malformed request, whatever the
      * verifier made of it.
      */
-    static AuthenticationFailure refusal(BearerCredentials credentials, Reason reason, String message) {
+    static AuthenticationFailure refusal(BearerCredentials credentials, TokenVerificationException refused) {
         BearerCredentials checked = credentials.checked();
         if (checked.kind() == BearerCredentials.Kind.INVALID_REQUEST) {
             return invalidRequest(checked.problem());
         }
+        Reason reason = refused.reason();
         if (reason.isOutage()) {
-            return new AuthenticationFailure(503, null, reason, message);
+            return new AuthenticationFailure(503, null, reason, refused.getMessage(),
+                    refused.retryAfter().orElse(null));
         }
-        return new AuthenticationFailure(401, "invalid_token", reason, message);
+        if (reason.isForbidden()) {
+            return new AuthenticationFailure(403, null, reason, refused.getMessage());
+        }
+        return new AuthenticationFailure(401, "invalid_token", reason, refused.getMessage());
     }
 
     /** Credentials that cannot be read unambiguously: 400 {@code invalid_request}. */
@@ -57,8 +63,9 @@ record RefusalWriter(String realm, Duration retryAfter, AuthenticationErrorWrite
         response.setStatus(failure.status());
         response.setHeader("Cache-Control", "no-store");
         if (failure.status() == 503) {
-            response.setHeader("Retry-After", Long.toString(retryAfter.toSeconds()));
-        } else {
+            Duration delay = failure.retryAfter() != null ? failure.retryAfter() : retryAfter;
+            response.setHeader("Retry-After", Long.toString(Math.max(1, delay.toSeconds())));
+        } else if (failure.status() != 403) {
             response.setHeader("WWW-Authenticate", challenge(failure));
         }
         try {

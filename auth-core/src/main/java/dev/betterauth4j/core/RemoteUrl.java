@@ -8,13 +8,13 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
- * The rules for a URL the verifier fetches from Better Auth (its key set, later its other endpoints): absolute
- * http(s), no user info, and https unless the host is loopback or plain http was allowed on purpose, because over
- * plain HTTP anyone on the path could swap the keys.
+ * The rules for a URL the verifier calls Better Auth at (its key set, its {@code get-session}): absolute http(s), no
+ * user info, and https unless the host is loopback or plain http was allowed on purpose, because over plain HTTP anyone
+ * on the path could swap the keys or answer for Better Auth.
  */
-final class KeySetUrl {
+final class RemoteUrl {
 
-    private KeySetUrl() {
+    private RemoteUrl() {
     }
 
     /**
@@ -25,21 +25,22 @@ final class KeySetUrl {
      */
     static URL checked(URI url, String label, boolean allowInsecureHttp) {
         if (!url.isAbsolute() || url.getHost() == null || !Origin.isHttp(url.getScheme())) {
-            throw new IllegalArgumentException(label + ": the key set URL must be an absolute http(s) URL");
+            throw new IllegalArgumentException(label + ": the URL must be an absolute http(s) URL");
         }
         if (url.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(label + ": the key set URL must not carry user info");
+            throw new IllegalArgumentException(label + ": the URL must not carry user info");
         }
         if (url.getScheme().equalsIgnoreCase("http") && !allowInsecureHttp && !isLoopback(url.getHost())) {
-            throw new IllegalArgumentException(label + ": the key set URL " + url + " is plain http on a"
-                    + " non-loopback host, where anyone on the path could swap the keys. Use https, or "
+            throw new IllegalArgumentException(label + ": the URL " + url + " is plain http on a"
+                    + " non-loopback host, where anyone on the path could swap the keys or answer for Better Auth. Use"
+                    + " https, or "
                     + VerifierSettings.ALLOW_INSECURE_HTTP.name() + "(true) ("
                     + VerifierSettings.ALLOW_INSECURE_HTTP.key() + "=true) on a trusted network.");
         }
         try {
             return url.toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(label + ": the key set URL " + url + " is not a valid URL", e);
+            throw new IllegalArgumentException(label + ": the URL " + url + " is not a valid URL", e);
         }
     }
 

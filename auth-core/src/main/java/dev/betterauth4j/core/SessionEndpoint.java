@@ -1,0 +1,178 @@
+package dev.betterauth4j.core;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static dev.betterauth4j.core.TokenVerificationException.Reason.AUTH_SERVER_UNAVAILABLE;
+import static dev.betterauth4j.core.TokenVerificationException.Reason.EXPIRED;
+import static dev.betterauth4j.core.TokenVerificationException.Reason.UNKNOWN_SESSION;
+
+/**
+ * Asks Better Auth who a session token belongs to: {@code GET {base}/get-session?disableCookieCache=true&
+ * disableRefresh=true} (read the database, not a cookie cache; never extend the session as a side effect), sending the
+ * credential and nothing else of the client's request, the way the client sent it (the same cookie, or the same bearer
+ * header).
+ *
+ * <p>{@code 200 {session, user}} is the user; {@code 200 null} means Better Auth knows no live session
+ * ({@code UNKNOWN_SESSION}). Anything else is an outage ({@code AUTH_SERVER_UNAVAILABLE}, 503): unreachable, too slow,
+ * 5xx, a body that is not Better Auth's. A {@code 429} from Better Auth's rate limiter is an outage too, with its
+ * {@code X-Retry-After} delay, and no further call is made until that delay has passed.
+ */
+final class SessionEndpoint implements AutoCloseable {
+
+    /** The largest answer read: a session and a user, with room for additional fields. */
+    static final int SIZE_LIMIT = 256 * 1024;
+    /** The delay assumed when a 429 names none, and the longest one honoured. */
+    static final Duration DEFAULT_RETRY = Duration.ofSeconds(10);
+    static final Duration MAX_RETRY = Duration.ofHours(1);
+
+    private static final Logger LOGGER = System.getLogger(BetterAuthVerifier.class.getName());
+
+    private final URI uri;
+    private final String issuer;
+    private final BoundedHttpClient http;
+    private final Clock clock;
+    /** Until when (clock millis) Better Auth asked not to be called, after a 429. */
+    private final AtomicLong pausedUntil = new AtomicLong(Long.MIN_VALUE);
+
+    /**
+     * @param uri    {@code {origin}{basePath}/get-session?disableCookieCache=true&disableRefresh=true}
+     * @param issuer what {@link AuthenticatedUser#issuer()} says: Better Auth's origin
+     */
+    SessionEndpoint(URI uri, String issuer, BoundedHttpClient http, Clock clock) {
+        this.uri = uri;
+        this.issuer = issuer;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /**
+     * The user of a live session.
+     *
+     * @param cookieName the cookie the client sent the token in, or null if it sent a bearer header
+     * @param presented  the value exactly as the client sent it
+     * @throws TokenVerificationException {@code UNKNOWN_SESSION}, {@code EXPIRED}, or {@code AUTH_SERVER_UNAVAILABLE}
+     */
+    AuthenticatedUser fetch(String cookieName, String presented) throws TokenVerificationException {
+        long now = clock.millis();
+        long paused = pausedUntil.get();
+        if (now < paused) {
+            throw rateLimited(Duration.ofMillis(paused - now));
+        }
+        BoundedHttpClient.Answer answer;
+        try {
+            answer = http.get(uri, cookieName == null ? Map.of("Authorization", "Bearer " + presented,
+                    "Accept", "application/json") : Map.of("Cookie", cookieName + "=" + presented,
+                    "Accept", "application/json"), 0);
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, () -> "Better Auth's get-session could not be called: " + e.getMessage());
+            throw unavailable();
+        }
+        if (answer.status() == 429) {
+            Duration retry = retryAfter(answer);
+            pausedUntil.accumulateAndGet(now + retry.toMillis(), Math::max);
+            LOGGER.log(Level.WARNING, () -> "Better Auth's rate limiter refused get-session (429); pausing calls for "
+                    + retry.toSeconds() + " s");
+            throw rateLimited(retry);
+        }
+        if (answer.status() != 200) {
+            LOGGER.log(Level.WARNING, () -> "Better Auth's get-session answered HTTP " + answer.status());
+            throw unavailable();
+        }
+        return user(new String(answer.body(), StandardCharsets.UTF_8).trim(), now);
+    }
+
+    private AuthenticatedUser user(String body, long now) throws TokenVerificationException {
+        if (body.equals("null")) {
+            throw new TokenVerificationException(UNKNOWN_SESSION, "The session is unknown, has ended or has expired");
+        }
+        Map<String, Object> answer;
+        try {
+            answer = JSONObjectUtils.parse(body);
+        } catch (ParseException | RuntimeException e) {
+            answer = null;
+        }
+        if (answer == null || !(answer.get("session") instanceof Map<?, ?> session)
+                || !(answer.get("user") instanceof Map<?, ?> user)) {
+            throw unexpected("not a session and a user");
+        }
+        Object userId = user.get("id");
+        Object sessionId = session.get("id");
+        if (!(userId instanceof String id) || id.isEmpty() || !userId.equals(session.get("userId"))
+                || !(sessionId instanceof String)) {
+            throw unexpected("the session's user ids do not agree");
+        }
+        Instant expiresAt = instant(session.get("expiresAt"));
+        if (expiresAt == null) {
+            throw unexpected("the session has no expiry");
+        }
+        if (!expiresAt.isAfter(Instant.ofEpochMilli(now))) {
+            throw new TokenVerificationException(EXPIRED, "The session has expired");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> claims = ClaimsValidator.frozen((Map<String, Object>) user, "user");
+        return new AuthenticatedUser(id, text(claims.get("email")), text(claims.get("name")),
+                Boolean.TRUE.equals(claims.get("emailVerified")), text(claims.get("image")), issuer, List.of(),
+                instant(session.get("createdAt")), expiresAt, claims, CredentialKind.SESSION, SubjectType.USER,
+                (String) sessionId, null, Set.of());
+    }
+
+    private static String text(Object value) {
+        return value instanceof String text ? text : null;
+    }
+
+    private static Instant instant(Object value) {
+        if (!(value instanceof String text)) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Duration retryAfter(BoundedHttpClient.Answer answer) {
+        String value = answer.headers().firstValue("X-Retry-After")
+                .or(() -> answer.headers().firstValue("Retry-After")).orElse(null);
+        try {
+            long seconds = value == null ? DEFAULT_RETRY.toSeconds() : Long.parseLong(value.trim());
+            return Duration.ofSeconds(Math.max(1, Math.min(seconds, MAX_RETRY.toSeconds())));
+        } catch (NumberFormatException e) {
+            return DEFAULT_RETRY;
+        }
+    }
+
+    private static TokenVerificationException unexpected(String what) {
+        LOGGER.log(Level.WARNING, () -> "Better Auth's get-session gave an answer that is not Better Auth's: " + what);
+        return unavailable();
+    }
+
+    private static TokenVerificationException unavailable() {
+        return new TokenVerificationException(AUTH_SERVER_UNAVAILABLE, "Better Auth is temporarily unavailable");
+    }
+
+    private static TokenVerificationException rateLimited(Duration retry) {
+        return new TokenVerificationException(AUTH_SERVER_UNAVAILABLE, "Better Auth is temporarily unavailable",
+                retry);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,318 @@
+package dev.betterauth4j.testkit;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A stand-in for Better Auth's {@code GET /api/auth/get-session} on loopback, answering as Better Auth 1.7 does
+ * (interop/better-auth-server/FLOWS.md §1.4): {@code 200 {session, user}} for a live session presented as the
+ * {@code session_token} cookie or as {@code Authorization: Bearer token.signature} (or a bare token), {@code 200 null}
+ * otherwise. It signs session tokens with its secret the way Better Auth does, counts calls, records what each call
+ * sent, and can be told to fail, stall or rate-limit.
+ */
+public final class SessionServer implements AutoCloseable {
+
+    /** What the endpoint does with a request before answering it normally. */
+    public enum Mode {
+        /** Answers as Better Auth does. */
+        SERVE,
+        /** 503 with a text body. */
+        UNAVAILABLE,
+        /** 500 with an empty body. */
+        ERROR,
+        /** 200 with a body that is not Better Auth's. */
+        GARBAGE,
+        /** 429 with {@code X-Retry-After}. */
+        RATE_LIMITED,
+        /** 302 to another host. */
+        REDIRECT,
+        /** 200 with a body over a megabyte. */
+        HUGE
+    }
+
+    /** A session the server knows. */
+    public record Session(String id, String token, String userId, Instant expiresAt) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-session-server");
+        t.setDaemon(true);
+        return t;
+    });
+    private final String secret;
+    private final String cookiePrefix;
+    private final Clock clock;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostRunning = new AtomicInteger();
+    private final List<Map<String, List<String>>> requestHeaders = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.SERVE);
+    private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+    private volatile int retryAfterSeconds = 10;
+    private volatile boolean requireSignature;
+    private final SecureRandom random = new SecureRandom();
+
+    private SessionServer(String secret, String cookiePrefix, Clock clock) throws IOException {
+        this.secret = secret;
+        this.cookiePrefix = cookiePrefix;
+        this.clock = clock;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                calls.incrementAndGet();
+                mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+                requestHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
+                Duration wait = delay.get();
+                if (!wait.isZero()) {
+                    Thread.sleep(wait.toMillis());
+                }
+                handle(exchange);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // the client went away (a timeout): expected in some tests
+            } finally {
+                running.decrementAndGet();
+            }
+        });
+        server.start();
+    }
+
+    /** A server that signs with {@code secret} and names its cookie {@code better-auth.session_token}. */
+    public static SessionServer start(String secret) {
+        return start(secret, "better-auth", Clock.systemUTC());
+    }
+
+    public static SessionServer start(String secret, String cookiePrefix, Clock clock) {
+        try {
+            return new SessionServer(secret, cookiePrefix, clock);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The base URL, like Better Auth's {@code baseURL}: {@code http://127.0.0.1:port}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * Signs a user in: a new session, valid for {@code lifetime}.
+     *
+     * @return the bearer plugin's value, {@code token.signature} (what {@code set-auth-token} carries)
+     */
+    public String signIn(String userId, Map<String, Object> userFields, Duration lifetime) {
+        String token = randomId();
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", userId);
+        user.put("name", "User " + userId);
+        user.put("email", userId + "@example.com");
+        user.put("emailVerified", true);
+        user.put("createdAt", "2026-01-01T00:00:00.000Z");
+        user.put("updatedAt", "2026-01-01T00:00:00.000Z");
+        user.putAll(userFields);
+        users.put(userId, user);
+        sessions.put(token, new Session(randomId(), token, userId, clock.instant().plus(lifetime)));
+        return token + "." + sign(token);
+    }
+
+    public String signIn(String userId) {
+        return signIn(userId, Map.of(), Duration.ofDays(7));
+    }
+
+    /** The session cookie's value on the wire: {@code encodeURIComponent(token.signature)}. */
+    public static String cookieValue(String signed) {
+        return URLEncoder.encode(signed, StandardCharsets.UTF_8);
+    }
+
+    /** The session token of a signed value (before the last dot). */
+    public static String tokenOf(String signed) {
+        return signed.substring(0, signed.lastIndexOf('.'));
+    }
+
+    /** The session of a signed value. */
+    public Session session(String signed) {
+        return sessions.get(tokenOf(signed));
+    }
+
+    /** Ends a session, as {@code POST /sign-out} does. */
+    public void signOut(String signed) {
+        sessions.remove(tokenOf(signed));
+    }
+
+    /** Better Auth's signature of a token: standard base64 of HMAC-SHA256, with padding. */
+    public String sign(String token) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void mode(Mode newMode) {
+        mode.set(newMode);
+    }
+
+    public void delay(Duration wait) {
+        delay.set(wait);
+    }
+
+    public void retryAfterSeconds(int seconds) {
+        retryAfterSeconds = seconds;
+    }
+
+    /** As {@code bearer({ requireSignature: true })}: a bare bearer token finds no session. */
+    public void requireSignature(boolean required) {
+        requireSignature = required;
+    }
+
+    public int calls() {
+        return calls.get();
+    }
+
+    /** The most calls that were in progress at once. */
+    public int mostConcurrentCalls() {
+        return mostRunning.get();
+    }
+
+    /** The request headers of every call, in order (names as the JDK server gives them: first letter upper case). */
+    public List<Map<String, List<String>>> requestHeaders() {
+        return List.copyOf(requestHeaders);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        switch (mode.get()) {
+            case UNAVAILABLE -> respond(exchange, 503, "text/plain", "down");
+            case ERROR -> respond(exchange, 500, "text/plain", "");
+            case GARBAGE -> respond(exchange, 200, "text/html", "<html>maintenance</html>");
+            case RATE_LIMITED -> {
+                exchange.getResponseHeaders().add("X-Retry-After", Integer.toString(retryAfterSeconds));
+                respond(exchange, 429, "application/json", "{\"message\":\"Too many requests. Please try again later.\"}");
+            }
+            case REDIRECT -> {
+                exchange.getResponseHeaders().add("Location", "http://127.0.0.2:1/elsewhere");
+                respond(exchange, 302, "text/plain", "");
+            }
+            case HUGE -> respond(exchange, 200, "application/json", "{\"session\":\"" + "x".repeat(2_000_000) + "\"}");
+            default -> serve(exchange);
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestURI().getPath().equals("/api/auth/get-session")) {
+            respond(exchange, 404, "text/plain", "not found");
+            return;
+        }
+        Session session = presented(exchange);
+        if (session == null || !session.expiresAt().isAfter(clock.instant())) {
+            respond(exchange, 200, "application/json", "null");
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> sessionJson = new LinkedHashMap<>();
+        sessionJson.put("expiresAt", session.expiresAt().toString());
+        sessionJson.put("token", session.token());
+        sessionJson.put("createdAt", "2026-01-01T00:00:00.000Z");
+        sessionJson.put("updatedAt", "2026-01-01T00:00:00.000Z");
+        sessionJson.put("ipAddress", "127.0.0.1");
+        sessionJson.put("userAgent", "");
+        sessionJson.put("userId", session.userId());
+        sessionJson.put("id", session.id());
+        body.put("session", sessionJson);
+        body.put("user", users.get(session.userId()));
+        respond(exchange, 200, "application/json", JSONObjectUtils.toJSONString(body));
+    }
+
+    /** The session the request's cookie or bearer header names, with a valid signature; else null. */
+    private Session presented(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            String value = authorization.substring(7);
+            value = value.contains("%") ? URLDecoder.decode(value, StandardCharsets.UTF_8) : value;
+            int dot = value.lastIndexOf('.');
+            if (dot < 0) {
+                return requireSignature ? null : sessions.get(value);
+            }
+            return signed(value);
+        }
+        String cookies = exchange.getRequestHeaders().getFirst("Cookie");
+        if (cookies == null) {
+            return null;
+        }
+        for (String cookie : cookies.split(";\\s*")) {
+            int equals = cookie.indexOf('=');
+            String name = cookie.substring(0, Math.max(0, equals));
+            if (name.equals(cookiePrefix + ".session_token") || name.equals("__Secure-" + cookiePrefix + ".session_token")) {
+                return signed(URLDecoder.decode(cookie.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return null;
+    }
+
+    private Session signed(String value) {
+        int dot = value.lastIndexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        String token = value.substring(0, dot);
+        return sign(token).equals(value.substring(dot + 1)) ? sessions.get(token) : null;
+    }
+
+    private String randomId() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder id = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
