@@ -162,7 +162,9 @@ public final class BetterAuthFilter implements Filter {
             chain.doFilter(wrap(request, earlier.user()), response);
             return;
         }
-        if (earlier != null && (earlier.anonymous() || dispatch == DispatcherType.ASYNC)) {
+        if (earlier != null && (earlier.anonymous() || dispatch == DispatcherType.ASYNC
+                || dispatch == DispatcherType.ERROR)) {
+            // The same request again: an async continuation or the error page of a request this instance passed.
             chain.doFilter(request, response);
             return;
         }

@@ -5,6 +5,7 @@ import dev.betterauth4j.servlet.ServletContainer.Application;
 import dev.betterauth4j.servlet.ServletContainer.FilterSetup;
 import dev.betterauth4j.servlet.ServletContainer.Setup;
 import dev.betterauth4j.testkit.JwksServer;
+import dev.betterauth4j.testkit.SessionServer;
 import dev.betterauth4j.testkit.SigningKey;
 import dev.betterauth4j.testkit.TestToken;
 import org.junit.jupiter.api.AfterAll;
@@ -439,6 +440,14 @@ abstract class FilterContractTest {
     }
 
     @Test
+    void theErrorPageOfAPublicRequestIsServedWithoutAToken() throws Exception {
+        HttpResponse<String> response = Http.get(standard().uri("/public/teapot"));
+
+        assertThat(response.statusCode()).isEqualTo(418);
+        assertThat(Http.json(response)).containsEntry("dispatch", "ERROR").containsEntry("principal", null);
+    }
+
+    @Test
     void aForwardOfAnAuthenticatedRequestReusesTheSameInstancesDecision() throws Exception {
         HttpResponse<String> response = Http.get(standard().uri("/api/a?forwardTo=/api/b"),
                 "Authorization", bearer(token()));
@@ -553,6 +562,155 @@ abstract class FilterContractTest {
         HttpResponse<String> response = Http.get(optional().uri("/api/me"), "Cookie", "api_token=" + token());
 
         assertThat(Http.json(response)).containsEntry("principal", null);
+    }
+
+    // ---- Better Auth session credentials
+
+    private SessionServer sessionServer;
+
+    SessionServer sessionServer() {
+        if (sessionServer == null) {
+            sessionServer = SessionServer.start(SESSION_SECRET);
+            resources.add(sessionServer);
+        }
+        return sessionServer;
+    }
+
+    static final String SESSION_SECRET = "interop-like-secret-for-the-contract-suite-0123";
+    static final String SESSION_COOKIE = "better-auth.session_token";
+
+    /** Session credentials on, verified against the loopback get-session stand-in; JWT cookie "api_token" too. */
+    ServletContainer sessions() {
+        return sessions("sessions");
+    }
+
+    /** The same set-up with a verifier of its own (a 429 pauses a verifier's calls to Better Auth). */
+    ServletContainer sessions(String name) {
+        return container(name, () -> {
+            BetterAuthVerifier verifier = BetterAuthVerifier.builder().baseUrl(sessionServer().baseUrl())
+                    .sessions(true).sharedSecret(SESSION_SECRET).trustedOrigins(List.of(ServletContainer.ALLOWED_ORIGIN))
+                    .httpReadTimeout(Duration.ofSeconds(2)).build();
+            resources.add(verifier);
+            return Setup.of(FilterSetup.instance(BetterAuthFilter.builder(verifier).cookie("api_token")
+                    .retryAfter(Duration.ofSeconds(7)).build()));
+        });
+    }
+
+    @Test
+    void authenticatesBetterAuthsSessionCookie() throws Exception {
+        String signed = sessionServer().signIn("alice");
+        HttpResponse<String> response = Http.get(sessions().uri("/api/me"),
+                "Cookie", SESSION_COOKIE + "=" + SessionServer.cookieValue(signed));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response)).containsEntry("principal", "alice");
+    }
+
+    @Test
+    void authenticatesTheBearerPluginsToken() throws Exception {
+        String signed = sessionServer().signIn("bob");
+        HttpResponse<String> response = Http.get(sessions().uri("/api/me"), "Authorization", bearer(signed));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response)).containsEntry("principal", "bob");
+    }
+
+    @Test
+    void refusesACookieAuthenticatedPostWithoutATrustedOriginWith403() throws Exception {
+        String signed = sessionServer().signIn("alice");
+        String cookie = SESSION_COOKIE + "=" + SessionServer.cookieValue(signed);
+        HttpResponse<String> noOrigin = Http.send("POST", sessions().uri("/api/tasks"), "Cookie", cookie);
+        HttpResponse<String> evil = Http.send("POST", sessions().uri("/api/tasks"), "Cookie", cookie,
+                "Origin", "https://evil.example");
+
+        for (HttpResponse<String> response : List.of(noOrigin, evil)) {
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+            assertThat(Http.json(response)).containsEntry("status", 403L).containsEntry("reason", "UNTRUSTED_ORIGIN")
+                    .containsEntry("title", "Forbidden");
+        }
+    }
+
+    @Test
+    void acceptsACookieAuthenticatedPostFromATrustedOrigin() throws Exception {
+        String signed = sessionServer().signIn("alice");
+        HttpResponse<String> response = Http.send("POST", sessions().uri("/api/tasks"),
+                "Cookie", SESSION_COOKIE + "=" + SessionServer.cookieValue(signed),
+                "Origin", ServletContainer.ALLOWED_ORIGIN);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response)).containsEntry("principal", "alice");
+    }
+
+    @Test
+    void aBearerAuthenticatedPostNeedsNoOrigin() throws Exception {
+        String signed = sessionServer().signIn("alice");
+
+        assertThat(Http.send("POST", sessions().uri("/api/tasks"), "Authorization", bearer(signed)).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aJwtInTheTokenCookieIsAmbientToo() throws Exception {
+        HttpResponse<String> response = Http.send("POST", standard().uri("/api/tasks"), "Cookie", "api_token=" + token());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(Http.json(response)).containsEntry("reason", "UNTRUSTED_ORIGIN");
+    }
+
+    @Test
+    void answersTwoSessionCookiesWith400() throws Exception {
+        String alice = SessionServer.cookieValue(sessionServer().signIn("alice"));
+        String bob = SessionServer.cookieValue(sessionServer().signIn("bob"));
+        HttpResponse<String> response = Http.get(sessions().uri("/api/me"), "Cookie",
+                SESSION_COOKIE + "=" + alice + "; __Secure-" + SESSION_COOKIE + "=" + bob);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Http.json(response)).containsEntry("error", "invalid_request");
+    }
+
+    @Test
+    void answersGarbageAndForgedSessionCookiesWith401WithoutAskingBetterAuth() throws Exception {
+        int before = sessionServer().calls();
+        String signed = sessionServer().signIn("alice");
+        String forged = SessionServer.tokenOf(signed) + "." + "A".repeat(43) + "=";
+
+        for (String value : List.of("garbage", "%zz", SessionServer.cookieValue(forged), "x".repeat(3000))) {
+            HttpResponse<String> response = Http.get(sessions().uri("/api/me"), "Cookie", SESSION_COOKIE + "=" + value);
+            assertThat(response.statusCode()).as(value).isEqualTo(401);
+            assertThat(Http.json(response)).containsEntry("error", "invalid_token");
+        }
+        assertThat(sessionServer().calls()).isEqualTo(before);
+    }
+
+    @Test
+    void answersASignedOutSessionWith401UnknownSession() throws Exception {
+        String signed = sessionServer().signIn("carol");
+        sessionServer().signOut(signed);
+        HttpResponse<String> response = Http.get(sessions().uri("/api/me"), "Authorization", bearer(signed));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(Http.json(response)).containsEntry("reason", "UNKNOWN_SESSION");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).contains("error=\"invalid_token\""));
+    }
+
+    @Test
+    void answersBetterAuthsRateLimitWith503AndItsDelay() throws Exception {
+        String signed = sessionServer().signIn("dave");
+        sessionServer().retryAfterSeconds(42);
+        sessionServer().mode(SessionServer.Mode.RATE_LIMITED);
+        try {
+            HttpResponse<String> response = Http.get(sessions("rate-limited").uri("/api/me"), "Authorization",
+                    bearer(signed));
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
+                    value -> assertThat(Long.parseLong(value)).isBetween(40L, 42L));
+            assertThat(Http.json(response)).containsEntry("reason", "AUTH_SERVER_UNAVAILABLE");
+        } finally {
+            sessionServer().mode(SessionServer.Mode.SERVE);
+        }
     }
 
     // ---- the listener never sees a token

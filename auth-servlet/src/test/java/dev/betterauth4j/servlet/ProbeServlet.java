@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * A servlet that reports what the filter told it, as JSON. Paths: {@code /async/...} answers after an async
- * dispatch; {@code /teapot} sends error 418, whose error page ({@code /error}) reports too; a query parameter
+ * dispatch; {@code /teapot} (and any path ending in it) sends error 418, whose error page ({@code /error}) reports too; a query parameter
  * {@code forwardTo} forwards the request there.
  */
 public class ProbeServlet extends HttpServlet {
@@ -49,7 +49,7 @@ public class ProbeServlet extends HttpServlet {
             }
             return;
         }
-        if (path.equals("/teapot")) {
+        if (path.endsWith("/teapot")) {
             response.sendError(418);
             return;
         }

@@ -57,22 +57,22 @@ class OptionsInteropTest {
     @Test
     void aRotatedKeyIsPickedUpWithOneRefreshAndThePreviousKeyStaysValid() throws Exception {
         try (BetterAuthServer server = BetterAuthServer.start("BA_ROTATION_INTERVAL", "2");
-             CountingJwksProxy jwks = new CountingJwksProxy(server.auth("/jwks"))) {
+             CountingProxy jwks = new CountingProxy(server.baseUrl())) {
             BetterAuthClient client = server.client();
             BetterAuthClient.Session alice = client.signUp("Alice");
             String first = client.token(alice);
             try (BetterAuthVerifier verifier = BetterAuthVerifier.builder().baseUrl(server.baseUrl())
-                    .jwksUrl(jwks.url()).build()) {
+                    .jwksUrl(jwks.jwksUrl()).build()) {
                 assertThat(verifier.verify(first).id()).isEqualTo(alice.userId());
-                assertThat(jwks.fetches()).isEqualTo(1);
+                assertThat(jwks.calls("/api/auth/jwks")).isEqualTo(1);
 
                 String second = waitForNewKid(client, alice, (String) Jwt.header(first).get("kid"));
                 assertThat(verifier.verify(second).id()).isEqualTo(alice.userId());
-                assertThat(jwks.fetches()).isEqualTo(2);
+                assertThat(jwks.calls("/api/auth/jwks")).isEqualTo(2);
 
                 assertThat(verifier.verify(first).id()).isEqualTo(alice.userId());
                 assertThat(verifier.verify(second).id()).isEqualTo(alice.userId());
-                assertThat(jwks.fetches()).isEqualTo(2);
+                assertThat(jwks.calls("/api/auth/jwks")).isEqualTo(2);
                 assertThat(client.jwks("/jwks")).contains((String) Jwt.header(first).get("kid"))
                         .contains((String) Jwt.header(second).get("kid"));
             }
