@@ -1,37 +1,34 @@
 package dev.betterauth4j.demo;
 
-import jakarta.servlet.http.HttpServlet;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /** {@code GET /health} (and {@code HEAD}): public; 200 when the database answers, 503 when it does not. */
-final class HealthServlet extends HttpServlet {
+final class HealthServlet extends JsonServlet {
 
     private static final long serialVersionUID = 1L;
 
     private final transient TaskStore store;
-    private final transient ProblemWriter problems;
 
-    HealthServlet(TaskStore store, ProblemWriter problems) {
+    HealthServlet(TaskStore store, JsonResponseWriter responses) {
+        super(responses);
         this.store = store;
-        this.problems = problems;
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            Methods.allow(request, "GET");
-        } catch (ProblemException e) {
-            problems.write(response, e);
-            return;
-        }
+    void answer(HttpServletRequest request, HttpServletResponse response) throws ProblemException, IOException {
+        Methods.allow(request, "GET");
         if (!store.healthy()) {
-            problems.write(response, 503, "The database does not answer");
-            return;
+            throw new ProblemException(503, "The database does not answer");
         }
-        JsonBody.send(response, 200, "{\"status\":\"UP\",\"database\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+        responses.writeJson(response, 200, up());
+    }
+
+    private static ObjectNode up() {
+        return JsonNodeFactory.instance.objectNode().put("status", "UP").put("database", "UP");
     }
 }

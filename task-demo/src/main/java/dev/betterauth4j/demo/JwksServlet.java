@@ -1,33 +1,28 @@
 package dev.betterauth4j.demo;
 
-import jakarta.servlet.http.HttpServlet;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /** Dev mode's {@code GET /api/auth/jwks} (and {@code HEAD}): the throwaway public key, in Better Auth's shape. */
-final class JwksServlet extends HttpServlet {
+final class JwksServlet extends JsonServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final byte[] jwks;
-    private final transient ProblemWriter problems;
+    static final String PATH = "/api/auth/jwks";
 
-    JwksServlet(String jwksJson, ProblemWriter problems) {
-        this.jwks = jwksJson.getBytes(StandardCharsets.UTF_8);
-        this.problems = problems;
+    private final transient JsonNode jwks;
+
+    JwksServlet(JsonNode jwks, JsonResponseWriter responses) {
+        super(responses);
+        this.jwks = jwks;
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            Methods.allow(request, "GET");
-        } catch (ProblemException e) {
-            problems.write(response, e);
-            return;
-        }
-        JsonBody.send(response, 200, jwks);
+    void answer(HttpServletRequest request, HttpServletResponse response) throws ProblemException, IOException {
+        Methods.allow(request, "GET");
+        responses.writeJson(response, 200, jwks);
     }
 }

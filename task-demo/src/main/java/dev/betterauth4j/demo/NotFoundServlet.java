@@ -1,34 +1,22 @@
 package dev.betterauth4j.demo;
 
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import java.io.IOException;
-
 /**
- * The default servlet ({@code /}) and the error page: unknown paths and container errors answer with a problem
- * document too, never an HTML page or a stack trace.
+ * The default servlet ({@code /}): a path no other servlet serves is answered with a 404 problem, never with Jetty's
+ * HTML page. Only requests the authentication filter let through get here: an unknown path is protected too.
  */
-final class NotFoundServlet extends HttpServlet {
+final class NotFoundServlet extends JsonServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient ProblemWriter problems;
-
-    NotFoundServlet(ProblemWriter problems) {
-        this.problems = problems;
+    NotFoundServlet(JsonResponseWriter responses) {
+        super(responses);
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        if (status instanceof Integer code) {
-            problems.write(response, code, code >= 500 ? "The server could not complete the request"
-                    : ProblemWriter.title(code));
-        } else {
-            problems.write(response, 404, "No such resource");
-        }
+    void answer(HttpServletRequest request, HttpServletResponse response) throws ProblemException {
+        throw ProblemException.notFound("No such resource");
     }
 }

@@ -1,21 +1,21 @@
 package dev.betterauth4j.demo;
 
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-
 /**
- * Errors Jetty answers before a request reaches the application (a malformed request line, headers too large, a
- * bad URI) get a problem document as well, never an HTML page or a stack trace.
+ * The server's error handler: errors Jetty answers before a request reaches the servlet context (a malformed request
+ * line, headers too large, an ambiguous or undecodable URI) get a problem document as well, never an HTML page or a
+ * stack trace. Errors inside the context go to {@link ErrorPageServlet}.
  */
 final class ProblemErrorHandler extends ErrorHandler {
 
-    ProblemErrorHandler() {
+    private final JsonResponseWriter responses;
+
+    ProblemErrorHandler(JsonResponseWriter responses) {
+        this.responses = responses;
         setShowStacks(false);
         setShowMessageInTitle(false);
     }
@@ -23,10 +23,7 @@ final class ProblemErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + ProblemWriter.title(code) + "\",\"status\":" + code
-                + ",\"detail\":\"" + ProblemWriter.title(code) + "\"}";
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+        // Jetty's message may quote the request; the status's name says enough.
+        responses.writeProblem(response, new Problem(code, Problem.title(code)), callback);
     }
 }

@@ -4,38 +4,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An error answer of the task API, turned into an RFC 9457 {@code application/problem+json} response.
+ * A refusal, thrown from wherever the demo finds the request wanting and answered by {@link JsonServlet} with its
+ * {@link Problem} and headers. Thrown rather than written so that a refusal found deep in parsing or routing ends
+ * the request there, with nothing half written.
  */
 final class ProblemException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** One invalid field of a request body or query. */
-    record FieldError(String field, String message) {
-    }
-
-    private final int status;
-    private final transient List<FieldError> errors;
+    private final transient Problem problem;
     private final transient Map<String, String> headers;
 
     ProblemException(int status, String detail) {
         this(status, detail, List.of(), Map.of());
     }
 
-    ProblemException(int status, String detail, List<FieldError> errors, Map<String, String> headers) {
+    ProblemException(int status, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
         super(detail, null, false, false);
-        this.status = status;
-        this.errors = List.copyOf(errors);
+        this.problem = new Problem(status, detail, errors);
         this.headers = Map.copyOf(headers);
     }
 
     static ProblemException invalid(String field, String message) {
         return new ProblemException(400, "The request is invalid: " + field + " " + message,
-                List.of(new FieldError(field, message)), Map.of());
+                List.of(new Problem.FieldError(field, message)), Map.of());
     }
 
     static ProblemException notFound(String what) {
         return new ProblemException(404, what);
+    }
+
+    static ProblemException noSuchTask() {
+        return notFound("No such task");
     }
 
     static ProblemException forbidden(String detail) {
@@ -47,14 +47,11 @@ final class ProblemException extends Exception {
                 Map.of("Allow", String.join(", ", allowed)));
     }
 
-    int status() {
-        return status;
+    Problem problem() {
+        return problem;
     }
 
-    List<FieldError> errors() {
-        return errors;
-    }
-
+    /** Headers the refusal needs besides the problem's ({@code Allow}, {@code WWW-Authenticate}, ...). */
     Map<String, String> headers() {
         return headers;
     }

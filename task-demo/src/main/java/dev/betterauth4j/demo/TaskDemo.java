@@ -1,11 +1,6 @@
 package dev.betterauth4j.demo;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.betterauth4j.core.BetterAuthVerifier;
 import dev.betterauth4j.servlet.BetterAuthFilter;
@@ -22,6 +17,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -78,95 +74,139 @@ public final class TaskDemo implements AutoCloseable {
         demo.server.join();
     }
 
+    /**
+     * Builds and starts the demo, one step after the other; a step that fails leaves nothing open behind it (see
+     * {@link OpenedResources}).
+     */
     static TaskDemo start(DemoConfig config, Clock clock, PrintStream console) throws Exception {
-        HikariDataSource dataSource = Database.open(config);
-        BetterAuthVerifier verifier = null;
-        Server server = null;
-        try {
+        try (OpenedResources opened = new OpenedResources()) {
+            // The database first: without it there is nothing to serve. The store creates its schema if missing.
+            HikariDataSource dataSource = opened.add(Database.open(config));
             TaskStore store = new TaskStore(dataSource, clock);
             store.createSchema();
 
-            server = new Server();
-            server.setStopTimeout(STOP_TIMEOUT_MILLIS);
-            server.setErrorHandler(new ProblemErrorHandler());
-            HttpConfiguration http = new HttpConfiguration();
-            http.setSendServerVersion(false);
-            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-            connector.setHost(config.host());
-            connector.setPort(config.port());
-            server.addConnector(connector);
-            connector.open();
+            // JSON: one mapper for what the demo reads and writes, and one writer for every answer with a body.
+            ObjectMapper json = TaskRequestParser.jsonMapper();
+            JsonResponseWriter responses = new JsonResponseWriter(json);
+
+            // The server and its connector. The connector is opened now, not at start: dev mode's tokens name the URL
+            // the demo answers at, and with PORT=0 only the open socket knows the port. Errors Jetty answers before a
+            // request reaches the application (a malformed request line, say) are problem documents too.
+            Server server = new Server();
+            server.setErrorHandler(new ProblemErrorHandler(responses));
+            ServerConnector connector = opened.add(openConnector(server, config));
             URI baseUrl = URI.create("http://localhost:" + connector.getLocalPort());
 
+            // The verifier: of dev mode's throwaway key, or of the Better Auth app the BETTER_AUTH_* settings name.
             DevTokenIssuer devTokens = config.devMode() ? DevTokenIssuer.generate(baseUrl, clock) : null;
-            verifier = devTokens != null
-                    ? BetterAuthVerifier.builder().baseUrl(baseUrl).clock(clock).build()
-                    : BetterAuthVerifier.fromEnvironment(config.betterAuth());
+            BetterAuthVerifier verifier = opened.add(verifier(config, devTokens, baseUrl, clock));
 
-            ObjectMapper json = jsonMapper();
-            ProblemWriter problems = new ProblemWriter(json);
-            BetterAuthFilter.Builder filter = BetterAuthFilter.builder(verifier).publicPaths("/health");
-            ServletContextHandler context = new ServletContextHandler("/");
-            if (devTokens != null) {
-                filter.publicPaths("/api/auth/jwks");
-                context.addServlet(new ServletHolder("jwks", new JwksServlet(devTokens.jwksJson(), problems)),
-                        "/api/auth/jwks");
-            }
-            context.addFilter(new FilterHolder(new UnreadBodyFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-            context.addFilter(new FilterHolder(filter.build()), "/*",
-                    EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
-            context.addServlet(new ServletHolder("tasks", new TaskApiServlet(store, json)), "/api/*");
-            context.addServlet(new ServletHolder("health", new HealthServlet(store, problems)), "/health");
-            NotFoundServlet notFound = new NotFoundServlet(problems);
-            context.addServlet(new ServletHolder("default", notFound), "/");
-            ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
-            errors.setShowStacks(false);
-            errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, "/__error");
-            context.addServlet(new ServletHolder("error", notFound), "/__error");
-            context.setErrorHandler(errors);
-            Handler application = context;
-            if (config.cors().enabled()) {
-                // In front of the context, so preflights never reach the filter and every answer, the filter's
-                // refusals included, carries the CORS headers a page needs to read it.
-                CrossOriginHandler cors = config.cors().handler();
-                cors.setHandler(context);
-                application = cors;
-            }
-            server.setHandler(new GracefulHandler(application));
+            // The application: filters, servlets and error page in one servlet context.
+            ServletContextHandler application = servletContext(store, verifier, devTokens, json, responses);
+
+            // CORS in front of the application, the graceful stop in front of everything: on stop, new requests are
+            // turned away while those in flight get up to STOP_TIMEOUT_MILLIS to finish.
+            server.setHandler(new GracefulHandler(withCors(config.cors(), application)));
+            server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+
+            // Start, and say where the demo listens (in dev mode, with tokens to try it).
+            opened.add(server::stop);
             server.start();
-
             TaskDemo demo = new TaskDemo(server, verifier, dataSource, devTokens, baseUrl);
-            LOGGER.log(Level.INFO, () -> "task-demo listening on " + config.host() + ":" + connector.getLocalPort()
-                    + ", " + config + ", " + demo.verifier);
-            if (devTokens != null) {
-                DevModeBanner.print(console, baseUrl, devTokens);
-                LOGGER.log(Level.WARNING, "DEV MODE: tokens are signed with a throwaway key and printed on the console."
-                        + " Not for production. Set BETTER_AUTH_URL to verify your Better Auth app's tokens.");
-            }
+            demo.announce(config, console);
+            opened.handOver();
             return demo;
-        } catch (Exception | Error e) {
-            if (server != null) {
-                server.stop();
-            }
-            if (verifier != null) {
-                verifier.close();
-            }
-            dataSource.close();
-            throw e;
         }
     }
 
-    static ObjectMapper jsonMapper() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(32)
-                        .maxStringLength(TaskRequestParser.MAX_BODY_BYTES)
-                        .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        return JsonMapper.builder(factory)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
+    private static ServerConnector openConnector(Server server, DemoConfig config) throws IOException {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+        connector.open();
+        return connector;
+    }
+
+    private static BetterAuthVerifier verifier(DemoConfig config, DevTokenIssuer devTokens, URI baseUrl, Clock clock) {
+        if (devTokens == null) {
+            return BetterAuthVerifier.fromEnvironment(config.betterAuth());
+        }
+        // Dev mode: the demo is its own Better Auth app, publishing its key where Better Auth does (JwksServlet).
+        return BetterAuthVerifier.builder().baseUrl(baseUrl).clock(clock).build();
+    }
+
+    /**
+     * The servlet context, in the order a request meets it: the filters, the servlet its path maps to, and for an
+     * error raised inside the context, the error page.
+     */
+    private static ServletContextHandler servletContext(TaskStore store, BetterAuthVerifier verifier,
+                                                        DevTokenIssuer devTokens, ObjectMapper json,
+                                                        JsonResponseWriter responses) throws IOException {
+        ServletContextHandler context = new ServletContextHandler("/");
+
+        // Filters. The unread-body filter first, so that the authentication filter's refusals leave the connection
+        // usable too. The authentication filter on error dispatches as well, as its documentation asks: the error
+        // page of a request it authenticated sees the user, and that of a request it never judged passes. (That of a
+        // request it let through as public is judged again, and refused without a token; no public servlet of the
+        // demo raises an error.)
+        context.addFilter(new FilterHolder(new UnreadBodyFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(authenticationFilter(verifier, devTokens)), "/*",
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
+
+        // Servlets. The default servlet ("/") answers every path no other servlet serves, with a 404 problem rather
+        // than Jetty's HTML page.
+        context.addServlet(new ServletHolder("tasks", new TaskApiServlet(store, json, responses)), "/api/*");
+        context.addServlet(new ServletHolder("health", new HealthServlet(store, responses)), "/health");
+        if (devTokens != null) {
+            context.addServlet(new ServletHolder("jwks", new JwksServlet(json.readTree(devTokens.jwksJson()),
+                    responses)), JwksServlet.PATH);
+        }
+        context.addServlet(new ServletHolder("default", new NotFoundServlet(responses)), "/");
+
+        // Error handling: one error page for every status the container raises inside the context, so that none is
+        // answered with Jetty's HTML page or a stack trace.
+        ErrorPageErrorHandler errorPages = new ErrorPageErrorHandler();
+        errorPages.setShowStacks(false);
+        errorPages.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, ErrorPageServlet.PATH);
+        context.setErrorHandler(errorPages);
+        context.addServlet(new ServletHolder("error-page", new ErrorPageServlet(responses)), ErrorPageServlet.PATH);
+        return context;
+    }
+
+    /** A bearer token everywhere but on the health check and dev mode's JWKS, which the verifier fetches without. */
+    private static BetterAuthFilter authenticationFilter(BetterAuthVerifier verifier, DevTokenIssuer devTokens) {
+        BetterAuthFilter.Builder filter = BetterAuthFilter.builder(verifier).publicPaths("/health");
+        if (devTokens != null) {
+            filter.publicPaths(JwksServlet.PATH);
+        }
+        return filter.build();
+    }
+
+    /**
+     * With CORS configured, Jetty's CORS handler in front of the application: preflights are answered there and never
+     * reach the authentication filter, and every answer, the filter's refusals included, carries the CORS headers a
+     * page needs to read it.
+     */
+    private static Handler withCors(CorsOrigins cors, Handler application) {
+        if (!cors.enabled()) {
+            return application;
+        }
+        CrossOriginHandler handler = cors.handler();
+        handler.setHandler(application);
+        return handler;
+    }
+
+    private void announce(DemoConfig config, PrintStream console) {
+        LOGGER.log(Level.INFO, () -> "task-demo listening on " + config.host() + ":" + port() + ", " + config + ", "
+                + verifier);
+        if (devTokens != null) {
+            DevModeBanner.print(console, baseUrl, devTokens);
+            LOGGER.log(Level.WARNING, "DEV MODE: tokens are signed with a throwaway key and printed on the console."
+                    + " Not for production. Set BETTER_AUTH_URL to verify your Better Auth app's tokens.");
+        }
     }
 
     int port() {

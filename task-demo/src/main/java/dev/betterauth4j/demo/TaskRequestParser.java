@@ -1,9 +1,14 @@
 package dev.betterauth4j.demo;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -43,6 +48,23 @@ final class TaskRequestParser {
 
     TaskRequestParser(ObjectMapper json) {
         this.json = json;
+    }
+
+    /**
+     * The demo's one Jackson mapper, strict in what it reads: a duplicate key or anything after the object is an
+     * error, not a value silently dropped, and nesting and strings are bounded by what a task can hold.
+     */
+    static ObjectMapper jsonMapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(32)
+                        .maxStringLength(MAX_BODY_BYTES)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        return JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
     }
 
     /** Reads the body as a JSON object, within the size limit. */
@@ -177,7 +199,7 @@ final class TaskRequestParser {
             String name = names.next();
             if (IDENTITY_FIELDS.contains(name)) {
                 throw new ProblemException(400, "The body must not name a user ('" + name + "'): the user is the one"
-                        + " the bearer token identifies", List.of(new ProblemException.FieldError(name,
+                        + " the bearer token identifies", List.of(new Problem.FieldError(name,
                         "is not accepted: identity comes from the token")), Map.of());
             }
             if (!WRITABLE_FIELDS.contains(name) && !READ_ONLY_FIELDS.contains(name)) {

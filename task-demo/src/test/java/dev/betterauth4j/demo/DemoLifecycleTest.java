@@ -9,12 +9,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -110,6 +112,25 @@ class DemoLifecycleTest {
             assertThat(demo.get("/api/auth/jwks", null).statusCode()).isEqualTo(401);
             assertThat(RunningDemo.body(demo.get("/api/me", token)).get("id").asText()).isEqualTo(TestToken.USER_ID);
             assertThat(demo.create(token, "real")).isPositive();
+        }
+    }
+
+    /** The verifier is built after the port is opened and the database too: a failure there must release both. */
+    @Test
+    void aStartThatFailsHoldsNeitherItsPortNorItsDatabase(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> env = Map.of("HOST", "127.0.0.1", "PORT", Integer.toString(port),
+                "DATABASE_URL", RunningDemo.h2(dir));
+        Map<String, String> invalid = new HashMap<>(env);
+        invalid.put("BETTER_AUTH_SECRET", "");
+
+        assertThatThrownBy(() -> RunningDemo.start(invalid)).isInstanceOf(IllegalArgumentException.class);
+        try (RunningDemo demo = RunningDemo.start(env)) {
+            assertThat(demo.demo.port()).isEqualTo(port);
+            assertThat(demo.get("/health", null).statusCode()).isEqualTo(200);
         }
     }
 

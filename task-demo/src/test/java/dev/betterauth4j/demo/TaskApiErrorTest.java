@@ -308,6 +308,38 @@ class TaskApiErrorTest {
         assertProblem(demo.get("/api/tasks?" + query, demo.alice), 400);
     }
 
+    /** Jetty refuses a query it cannot decode inside the context: the error page answers, through the filter. */
+    @Test
+    void answersAnErrorTheContainerRaisesForAnAuthenticatedRequestWithTheErrorPagesProblem() throws Exception {
+        HeadRequestTest.RawAnswer answer = HeadRequestTest.RawAnswer.of(demo, "GET", "/api/tasks?%zz", demo.alice);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.headers()).containsEntry("content-type", "application/problem+json");
+        assertThat(RunningDemo.JSON.readTree(answer.body()).get("title").asText()).isEqualTo("Bad Request");
+        assertThat(answer.body()).doesNotContain("Exception");
+    }
+
+    /** Jetty refuses an ambiguous path before the context, before any token is looked at. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/tasks%2F1", "/api/..;/health", "/api//tasks"})
+    void answersAPathJettyRefusesWithAProblemWithOrWithoutAToken(String path) throws Exception {
+        for (String token : new String[] {null, demo.alice}) {
+            HttpResponse<String> response = demo.get(path, token);
+
+            assertProblem(response, 400);
+            assertThat(RunningDemo.body(response).get("title").asText()).isEqualTo("Bad Request");
+            assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(response.headers().firstValue("Content-Length"))
+                    .contains(Integer.toString(response.body().length()));
+        }
+    }
+
+    @Test
+    void theErrorPageAskedForByItsPathIsNoResourceAndNotPublic() throws Exception {
+        assertProblem(demo.get(ErrorPageServlet.PATH, demo.alice), 404);
+        assertProblem(demo.get(ErrorPageServlet.PATH, null), 401);
+    }
+
     @Test
     void answersAMalformedRequestLineOrUriWithAProblemNotAStackTrace() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", demo.demo.port())) {
