@@ -38,8 +38,25 @@ final class BetterAuthClient {
      * @param email         the email signed up with
      * @param bearerToken   the bearer plugin's {@code set-auth-token} ({@code token.signature}, not a JWT)
      * @param sessionData   the {@code better-auth.session_data} cookie value, when a cookie cache is on, else null
+     * @param sessionCookie the session cookie as the browser sends it back, {@code name=value} (value URL-encoded as
+     *                      in {@code Set-Cookie}), whatever its prefix
      */
-    record Session(String userId, String email, String bearerToken, String sessionData) {
+    record Session(String userId, String email, String bearerToken, String sessionData, String sessionCookie) {
+
+        /** The session cookie's name ({@code better-auth.session_token}, with its prefixes). */
+        String sessionCookieName() {
+            return sessionCookie.substring(0, sessionCookie.indexOf('='));
+        }
+
+        /** The session cookie's value, URL-encoded as on the wire. */
+        String sessionCookieValue() {
+            return sessionCookie.substring(sessionCookie.indexOf('=') + 1);
+        }
+
+        /** The session token alone, without its signature (what {@code bearer()} accepts bare). */
+        String bareToken() {
+            return bearerToken.substring(0, bearerToken.lastIndexOf('.'));
+        }
     }
 
     /** Signs up a fresh user (which also signs them in). Extra fields (role, image) go into the body. */
@@ -63,7 +80,30 @@ final class BetterAuthClient {
         String userId = (String) ((Map<String, Object>) json.get("user")).get("id");
         String bearer = response.headers().firstValue("set-auth-token")
                 .orElseThrow(() -> new IllegalStateException("no set-auth-token header; is the bearer plugin on?"));
-        return new Session(userId, email, bearer, cookie(response, "better-auth.session_data"));
+        return new Session(userId, email, bearer, cookie(response, "better-auth.session_data"),
+                rawCookieEndingWith(response, ".session_token"));
+    }
+
+    /** {@code POST /api/auth/sign-out} with the bearer token: Better Auth deletes the session. */
+    void signOut(Session session) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(server.auth("/sign-out"))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + session.bearerToken())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("sign-out failed: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** The first {@code Set-Cookie} whose name ends with {@code suffix}, as {@code name=value} (value as sent). */
+    private static String rawCookieEndingWith(HttpResponse<?> response, String suffix) {
+        for (String header : response.headers().allValues("set-cookie")) {
+            String pair = header.substring(0, header.indexOf(';') < 0 ? header.length() : header.indexOf(';'));
+            int equals = pair.indexOf('=');
+            if (equals > 0 && pair.substring(0, equals).endsWith(suffix)) {
+                return pair;
+            }
+        }
+        return null;
     }
 
     Session signUp(String name) throws IOException, InterruptedException {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A real Better Auth 1.7.24 server ({@code interop/better-auth-server/server.mjs}, installed by {@code npm ci}),
+ * A real Better Auth 1.7.25 server ({@code interop/better-auth-server/server.mjs}, installed by {@code npm ci}),
  * started with {@code node} on a free loopback port and stopped with SIGTERM when closed, also when a test fails.
  *
  * <p>Under {@code CI=true} a missing Node or a missing {@code node_modules} fails the test; elsewhere it skips with

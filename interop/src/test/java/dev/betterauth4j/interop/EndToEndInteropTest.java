@@ -37,7 +37,6 @@ class EndToEndInteropTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Path DEMO_JAR = Path.of("..", "task-demo", "target", "task-demo.jar").toAbsolutePath();
 
     /** Answers with what the container says about the caller. */
     static final class WhoAmIServlet extends HttpServlet {
@@ -83,63 +82,31 @@ class EndToEndInteropTest {
 
     @Test
     void theTaskDemoScopesTasksToBetterAuthUsers(@TempDir Path dir) throws Exception {
-        assertThat(DEMO_JAR).as("the demo jar; build it with ./mvnw package").exists();
         try (BetterAuthServer betterAuth = BetterAuthServer.start()) {
             BetterAuthClient client = betterAuth.client();
             String alice = client.token(client.signUp("Alice"));
             String bob = client.sessionJwt(client.signUp("Bob"));
-            int port = freePort();
-            ProcessBuilder configured = new ProcessBuilder(javaExecutable(), "-jar", DEMO_JAR.toString())
-                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("demo.log").toFile());
-            configured.environment().keySet().removeIf(name -> name.startsWith("BETTER_AUTH_"));
-            configured.environment().put("PORT", Integer.toString(port));
-            configured.environment().put("HOST", "127.0.0.1");
-            configured.environment().put("DATABASE_URL", "jdbc:h2:file:" + dir.resolve("tasks"));
-            configured.environment().put("BETTER_AUTH_URL", betterAuth.baseUrl().toString());
-            Process process = configured.start();
-            try {
-                URI api = URI.create("http://127.0.0.1:" + port);
-                waitForHealth(api, process, dir.resolve("demo.log"));
-                String log = Files.readString(dir.resolve("demo.log"));
-                assertThat(log).doesNotContain("DEV MODE").contains(betterAuth.baseUrl() + "/api/auth/jwks");
+            int exit;
+            try (DemoProcess demo = DemoProcess.start(dir, Map.of("BETTER_AUTH_URL", betterAuth.baseUrl().toString()))) {
+                assertThat(demo.log()).doesNotContain("DEV MODE").contains(betterAuth.baseUrl() + "/api/auth/jwks");
 
-                HttpResponse<String> created = send("POST", api.resolve("/api/tasks"), alice, "{\"title\":\"from Better Auth\"}");
+                HttpResponse<String> created = send("POST", demo.uri("/api/tasks"), alice,
+                        "{\"title\":\"from Better Auth\"}");
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
                 String location = created.headers().firstValue("Location").orElseThrow();
 
-                HttpResponse<String> list = get(api.resolve("/api/tasks"), alice);
+                HttpResponse<String> list = get(demo.uri("/api/tasks"), alice);
                 assertThat(list.statusCode()).isEqualTo(200);
                 assertThat(list.body()).contains("from Better Auth");
-                assertThat(get(api.resolve(location), bob).statusCode()).isEqualTo(403);
-                assertThat(get(api.resolve("/api/tasks"), bob).body()).isEqualTo("[]");
-                assertThat(get(api.resolve("/api/tasks"), null).statusCode()).isEqualTo(401);
-            } finally {
-                process.destroy();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
+                assertThat(get(demo.uri(location), bob).statusCode()).isEqualTo(403);
+                assertThat(get(demo.uri("/api/tasks"), bob).body()).isEqualTo("[]");
+                assertThat(get(demo.uri("/api/tasks"), null).statusCode()).isEqualTo(401);
+                exit = demo.stop();
             }
-            assertThat(process.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
+            assertThat(exit).as("exit status after SIGTERM").isIn(0, 143);
         }
     }
 
-    private static void waitForHealth(URI api, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("task-demo exited: " + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            try {
-                if (get(api.resolve("/health"), null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("task-demo did not become healthy: " + Files.readString(log));
-    }
 
     private static HttpResponse<String> get(URI uri, String token) throws IOException, InterruptedException {
         return send("GET", uri, token, null);
@@ -159,13 +126,5 @@ class EndToEndInteropTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }
