@@ -163,13 +163,13 @@ public final class BetterAuthVerifier implements AutoCloseable {
                     + " authenticated by a cookie must come from a trusted origin to change something");
         }
         if (credential instanceof Credential.SessionCookie cookie) {
-            return sessions().verify(cookie.name(), cookie.value());
+            return sessions().verify(cookie.name(), cookie.value(), cookie.cookieCache());
         }
         if (credential instanceof Credential.TokenCookie cookie) {
             return jwt.verify(cookie.token());
         }
         String token = ((Credential.Bearer) credential).token();
-        return sessions != null && !looksLikeJwt(token) ? sessions.verify(null, token) : jwt.verify(token);
+        return sessions != null && !looksLikeJwt(token) ? sessions.verify(null, token, Map.of()) : jwt.verify(token);
     }
 
     /**
@@ -258,6 +258,8 @@ public final class BetterAuthVerifier implements AutoCloseable {
         Duration sessionNegativeCacheTtl = VerifierSettings.SESSION_NEGATIVE_CACHE_TTL.defaultValue();
         int sessionCacheSize = VerifierSettings.SESSION_CACHE_SIZE.defaultValue();
         int sessionMaxConcurrentCalls = VerifierSettings.SESSION_MAX_CONCURRENT_CALLS.defaultValue();
+        boolean cookieCache = VerifierSettings.COOKIE_CACHE.defaultValue();
+        String cookieCacheVersion;
 
         private Builder() {
         }
@@ -638,6 +640,32 @@ public final class BetterAuthVerifier implements AutoCloseable {
          */
         public Builder sessionMaxConcurrentCalls(int calls) {
             this.sessionMaxConcurrentCalls = calls;
+            return this;
+        }
+
+        /**
+         * Accepts a session by its cookie cache ({@code BETTER_AUTH_COOKIE_CACHE}): Better Auth's
+         * {@code session_data} cookie in any strategy, next to its {@code session_token} cookie, with no call to
+         * Better Auth. Needs the secret; when the cache is absent, expired or not valid, {@link #sessions(boolean)}
+         * decides whether Better Auth is asked.
+         *
+         * @param cookieCache whether to read it; off by default
+         * @return this builder
+         */
+        public Builder cookieCache(boolean cookieCache) {
+            this.cookieCache = cookieCache;
+            return this;
+        }
+
+        /**
+         * The {@code version} a cookie cache must have ({@code BETTER_AUTH_COOKIE_CACHE_VERSION}), Better Auth's
+         * {@code session.cookieCache.version}. Default: any.
+         *
+         * @param version the version
+         * @return this builder
+         */
+        public Builder cookieCacheVersion(String version) {
+            this.cookieCacheVersion = Objects.requireNonNull(version, "version");
             return this;
         }
 

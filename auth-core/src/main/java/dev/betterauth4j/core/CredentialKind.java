@@ -16,5 +16,11 @@ public enum CredentialKind {
      * A Better Auth session token: the {@code session_token} cookie, or the {@code bearer} plugin's
      * {@code Authorization: Bearer token.signature}, resolved by Better Auth's {@code get-session}.
      */
-    SESSION
+    SESSION,
+
+    /**
+     * A Better Auth session verified from its cookie cache ({@code session_data}, in any of Better Auth's strategies),
+     * paired with its {@code session_token} cookie, with no call to Better Auth.
+     */
+    SESSION_COOKIE_CACHE
 }
