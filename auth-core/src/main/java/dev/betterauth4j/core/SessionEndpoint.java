@@ -11,10 +11,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.betterauth4j.core.TokenVerificationException.Reason.AUTH_SERVER_UNAVAILABLE;
@@ -116,7 +113,7 @@ final class SessionEndpoint implements AutoCloseable {
                 || !(sessionId instanceof String)) {
             throw unexpected("the session's user ids do not agree");
         }
-        Instant expiresAt = instant(session.get("expiresAt"));
+        Instant expiresAt = SessionUser.instant(session.get("expiresAt"));
         if (expiresAt == null) {
             throw unexpected("the session has no expiry");
         }
@@ -125,25 +122,7 @@ final class SessionEndpoint implements AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> claims = ClaimsValidator.frozen((Map<String, Object>) user, "user");
-        return new AuthenticatedUser(id, text(claims.get("email")), text(claims.get("name")),
-                Boolean.TRUE.equals(claims.get("emailVerified")), text(claims.get("image")), issuer, List.of(),
-                instant(session.get("createdAt")), expiresAt, claims, CredentialKind.SESSION, SubjectType.USER,
-                (String) sessionId, null, Set.of());
-    }
-
-    private static String text(Object value) {
-        return value instanceof String text ? text : null;
-    }
-
-    private static Instant instant(Object value) {
-        if (!(value instanceof String text)) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return SessionUser.of(session, claims, expiresAt, issuer, CredentialKind.SESSION);
     }
 
     private static Duration retryAfter(BoundedHttpClient.Answer answer) {
