@@ -28,6 +28,7 @@ public sealed interface Credential {
     record Bearer(String token) implements Credential {
 
         /**
+         * @param token the token, as sent
          * @throws NullPointerException if {@code token} is null
          */
         public Bearer {
@@ -54,6 +55,8 @@ public sealed interface Credential {
     record TokenCookie(String name, String token) implements Credential {
 
         /**
+         * @param name  the cookie's name
+         * @param token the cookie's value
          * @throws NullPointerException if an argument is null
          */
         public TokenCookie {

@@ -71,6 +71,7 @@ public final class TokenVerificationException extends Exception {
         }
     }
 
+    /** Why the token was rejected (part of the serialized form). */
     private final Reason reason;
 
     /**

@@ -21,6 +21,10 @@ import java.util.Objects;
 public record AuthenticationFailure(int status, String error, Reason reason, String description) {
 
     /**
+     * @param status      see {@link #status()}
+     * @param error       see {@link #error()}
+     * @param reason      see {@link #reason()}
+     * @param description see {@link #description()}
      * @throws NullPointerException if {@code reason} or {@code description} is null
      */
     public AuthenticationFailure {
