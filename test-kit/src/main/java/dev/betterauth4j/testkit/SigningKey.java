@@ -51,8 +51,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public record SigningKey(JWSAlgorithm algorithm, JWK publicJwk, JWK privateJwk, JWSSigner signer) {
 
     /**
-     * The asymmetric algorithms a key can be made for, in the order Better Auth's {@code keyPairConfig} documents
-     * them: every algorithm a key set can publish keys for, and so every one auth-core can verify with a JWKS.
+     * The asymmetric algorithms a key can be made for: every algorithm of Better Auth's {@code jwks.keyPairConfig}
+     * (EdDSA by default) and every one auth-core can verify with a key set.
      */
     public static final List<String> ASYMMETRIC_ALGORITHMS = List.of(
             "EdDSA", "Ed25519", "ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512");
