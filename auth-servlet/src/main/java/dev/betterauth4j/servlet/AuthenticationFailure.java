@@ -26,6 +26,11 @@ public record AuthenticationFailure(int status, String error, Reason reason, Str
                                     Duration retryAfter) {
 
     /**
+     * @param status      see {@link #status()}
+     * @param error       see {@link #error()}
+     * @param reason      see {@link #reason()}
+     * @param description see {@link #description()}
+     * @param retryAfter  see {@link #retryAfter()}
      * @throws NullPointerException if {@code reason} or {@code description} is null
      */
     public AuthenticationFailure {
