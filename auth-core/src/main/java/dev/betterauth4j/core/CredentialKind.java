@@ -16,5 +16,12 @@ public enum CredentialKind {
      * A Better Auth session token: the {@code session_token} cookie, or the {@code bearer} plugin's
      * {@code Authorization: Bearer token.signature}, resolved by Better Auth's {@code get-session}.
      */
-    SESSION
+    SESSION,
+
+    /**
+     * An OAuth 2.1 access token of Better Auth's OAuth provider ({@code @better-auth/oauth-provider}, also behind
+     * {@code @better-auth/mcp}) for this API's resource: a JWT with {@code typ: at+jwt} (RFC 9068) verified with the key
+     * set, or an opaque token resolved by introspection (RFC 7662); either may be DPoP-bound (RFC 9449).
+     */
+    ACCESS_TOKEN
 }

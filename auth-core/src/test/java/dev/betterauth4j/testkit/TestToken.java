@@ -47,6 +47,45 @@ public final class TestToken {
         return token;
     }
 
+    /**
+     * An OAuth access token shaped exactly like Better Auth's OAuth provider's (interop/better-auth-server/FLOWS.md
+     * §3.3): header {@code {typ: at+jwt, alg, kid}}; claims {@code sub, aud, client_id, azp, scope, iss, iat, exp, jti},
+     * issued now for an hour, for the client {@link #CLIENT_ID} acting for itself ({@code client_credentials}: no
+     * {@code sid}, {@code sub} the client id). {@link #forUser(String, String)} makes it a user's.
+     *
+     * @param issuer   the provider's issuer, {@code {origin}/api/auth}
+     * @param resource the {@code aud}
+     */
+    public static TestToken accessToken(SigningKey key, String issuer, String resource, Instant now) {
+        TestToken token = new TestToken();
+        token.header.put("typ", "at+jwt");
+        token.header.put("alg", key.algorithm().getName());
+        if (key.kid() != null) {
+            token.header.put("kid", key.kid());
+        }
+        long iat = now.getEpochSecond();
+        token.claims.put("sub", CLIENT_ID);
+        token.claims.put("aud", resource);
+        token.claims.put("client_id", CLIENT_ID);
+        token.claims.put("azp", CLIENT_ID);
+        token.claims.put("scope", "tasks:read tasks:write");
+        token.claims.put("iss", issuer);
+        token.claims.put("iat", iat);
+        token.claims.put("exp", iat + 3600);
+        token.claims.put("jti", "DIS-eVHiWc237dbI32P0Bym_5vRys4l6");
+        return token;
+    }
+
+    /** The OAuth client of {@link #accessToken}. */
+    public static final String CLIENT_ID = "interop-client";
+
+    /** Makes an access token a user's, as the authorization code grant issues it: {@code sub} and {@code sid}. */
+    public TestToken forUser(String userId, String sessionId) {
+        claims.put("sub", userId);
+        claims.put("sid", sessionId);
+        return this;
+    }
+
     public TestToken header(String name, Object value) {
         if (value == null) {
             header.remove(name);
