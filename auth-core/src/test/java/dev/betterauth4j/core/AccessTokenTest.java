@@ -40,14 +40,7 @@ class AccessTokenTest {
     }
 
     static Reason reason(Callable<?> call) {
-        try {
-            call.call();
-        } catch (TokenVerificationException e) {
-            return e.reason();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("accepted");
+        return SessionCredentialsTest.reason(call);
     }
 
     @Nested
