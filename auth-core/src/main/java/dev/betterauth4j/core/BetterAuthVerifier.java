@@ -173,7 +173,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
                     + " authenticated by a cookie must come from a trusted origin to change something");
         }
         if (credential instanceof Credential.SessionCookie cookie) {
-            return sessions().verify(cookie.name(), cookie.value());
+            return sessions().verify(cookie.name(), cookie.value(), cookie.cookieCache());
         }
         if (credential instanceof Credential.TokenCookie cookie) {
             return bound(jwt.verify(cookie.token()), null, request);
@@ -201,7 +201,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
         }
         boolean introspects = accessTokens != null && accessTokens.introspects();
         if (sessions != null && (!introspects || token.indexOf('.') >= 0)) {
-            return sessions.verify(null, token);
+            return sessions.verify(null, token, Map.of());
         }
         return introspects ? accessTokens.introspect(token) : jwt.verify(token);
     }
@@ -321,6 +321,8 @@ public final class BetterAuthVerifier implements AutoCloseable {
         int introspectionMaxConcurrentCalls = VerifierSettings.INTROSPECTION_MAX_CONCURRENT_CALLS.defaultValue();
         int dpopReplayCacheSize = VerifierSettings.DPOP_REPLAY_CACHE_SIZE.defaultValue();
         DpopReplayStore dpopReplayStore;
+        boolean cookieCache = VerifierSettings.COOKIE_CACHE.defaultValue();
+        String cookieCacheVersion;
 
         private Builder() {
         }
@@ -701,6 +703,32 @@ public final class BetterAuthVerifier implements AutoCloseable {
          */
         public Builder sessionMaxConcurrentCalls(int calls) {
             this.sessionMaxConcurrentCalls = calls;
+            return this;
+        }
+
+        /**
+         * Accepts a session by its cookie cache ({@code BETTER_AUTH_COOKIE_CACHE}): Better Auth's
+         * {@code session_data} cookie in any strategy, next to its {@code session_token} cookie, with no call to
+         * Better Auth. Needs the secret; when the cache is absent, expired or not valid, {@link #sessions(boolean)}
+         * decides whether Better Auth is asked.
+         *
+         * @param cookieCache whether to read it; off by default
+         * @return this builder
+         */
+        public Builder cookieCache(boolean cookieCache) {
+            this.cookieCache = cookieCache;
+            return this;
+        }
+
+        /**
+         * The {@code version} a cookie cache must have ({@code BETTER_AUTH_COOKIE_CACHE_VERSION}), Better Auth's
+         * {@code session.cookieCache.version}. Default: any.
+         *
+         * @param version the version
+         * @return this builder
+         */
+        public Builder cookieCacheVersion(String version) {
+            this.cookieCacheVersion = Objects.requireNonNull(version, "version");
             return this;
         }
 

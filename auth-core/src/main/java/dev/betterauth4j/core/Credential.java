@@ -1,5 +1,6 @@
 package dev.betterauth4j.core;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -102,12 +103,14 @@ public sealed interface Credential {
 
     /**
      * Better Auth's session cookie ({@code better-auth.session_token}, with its prefixes), as
-     * {@link BetterAuthVerifier#sessionCookieNames()} names it.
+     * {@link BetterAuthVerifier#sessionCookieNames()} names it, with the session's cookie cache when the request has
+     * one ({@code better-auth.session_data}, or its chunks {@code .0}, {@code .1}, ..., with the same prefix).
      *
-     * @param name  the cookie's name
-     * @param value the cookie's value as sent (URL-encoded {@code token.signature})
+     * @param name        the session cookie's name
+     * @param value       the session cookie's value as sent (URL-encoded {@code token.signature})
+     * @param cookieCache the cookie cache's cookies by name, as sent; empty when there are none
      */
-    record SessionCookie(String name, String value) implements Credential {
+    record SessionCookie(String name, String value, Map<String, String> cookieCache) implements Credential {
 
         /**
          * @throws NullPointerException if an argument is null
@@ -115,6 +118,17 @@ public sealed interface Credential {
         public SessionCookie {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
+            cookieCache = Map.copyOf(Objects.requireNonNull(cookieCache, "cookieCache"));
+        }
+
+        /**
+         * A session cookie without a cookie cache.
+         *
+         * @param name  the session cookie's name
+         * @param value the session cookie's value as sent
+         */
+        public SessionCookie(String name, String value) {
+            this(name, value, Map.of());
         }
 
         @Override
@@ -124,7 +138,8 @@ public sealed interface Credential {
 
         @Override
         public String toString() {
-            return "SessionCookie[" + name + "]";
+            return "SessionCookie[" + name + (cookieCache.isEmpty() ? "" : ", cookieCache=" + cookieCache.keySet())
+                    + "]";
         }
     }
 }

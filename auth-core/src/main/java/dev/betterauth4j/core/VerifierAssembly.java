@@ -2,6 +2,7 @@ package dev.betterauth4j.core;
 
 import com.nimbusds.jose.JWSAlgorithm;
 
+import javax.crypto.Mac;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -54,6 +55,11 @@ final class VerifierAssembly {
             throw new IllegalArgumentException(VerifierSettings.SESSIONS.label() + " needs "
                     + VerifierSettings.BASE_URL.label() + ": sessions are resolved by Better Auth's get-session");
         }
+        if (b.cookieCache && (origin == null || secrets == null)) {
+            throw new IllegalArgumentException(VerifierSettings.COOKIE_CACHE.label() + " needs "
+                    + VerifierSettings.BASE_URL.label() + " and " + VerifierSettings.SHARED_SECRET.label() + " (or "
+                    + VerifierSettings.SECRETS.label() + "): the session cookie's signature must be checked here");
+        }
         if (!COOKIE_PREFIX.matcher(b.cookiePrefix).matches()) {
             throw new IllegalArgumentException(VerifierSettings.COOKIE_PREFIX.label() + ": '" + b.cookiePrefix
                     + "' cannot start a cookie name");
@@ -75,6 +81,7 @@ final class VerifierAssembly {
                 b.jwksRefreshAhead, b.jwksRefreshRateLimit, b.jwksOutageTolerance, b.httpConnectTimeout,
                 b.httpReadTimeout, b.jwksSizeLimit, b.cacheClock);
         VerifiedTokenCache.checkSize(VerifierSettings.TOKEN_CACHE_SIZE.check(b.tokenCacheSize));
+        boolean sessionCredentials = b.sessions || b.cookieCache;
         if (b.sessions) {
             VerifierSettings.SESSION_CACHE_TTL.check(b.sessionCacheTtl);
             VerifierSettings.SESSION_NEGATIVE_CACHE_TTL.check(b.sessionNegativeCacheTtl);
@@ -105,8 +112,11 @@ final class VerifierAssembly {
                 b.tokenCacheSize > 0 ? new VerifiedTokenCache(b.tokenCacheSize) : null, b.clock);
         AccessTokenVerifier accessTokens = oauth == null ? null : oauth.compose(b, ed25519);
 
-        SessionVerifier sessions = b.sessions ? sessions(b, origin, basePath, secrets) : null;
-        List<String> sessionCookies = b.sessions ? List.of("__Secure-" + b.cookiePrefix + ".session_token",
+        CookieCacheReader cookieCache = !b.cookieCache ? null : new CookieCacheReader(secrets,
+                keySet == null ? null : cookieCacheJwts(b, keySet, allowed, origin), b.cookieCacheVersion,
+                origin.toString(), b.clock);
+        SessionVerifier sessions = sessionCredentials ? sessions(b, origin, basePath, secrets, cookieCache) : null;
+        List<String> sessionCookies = sessionCredentials ? List.of("__Secure-" + b.cookiePrefix + ".session_token",
                 b.cookiePrefix + ".session_token") : List.of();
 
         String keys = (b.jwks != null ? "static JWKS (" + b.jwks.getKeys().size() + " keys)"
@@ -118,13 +128,18 @@ final class VerifierAssembly {
                 + ", clockSkew=" + b.clockSkew + (b.tokenCacheSize > 0 ? ", tokenCache=" + b.tokenCacheSize : "")
                 + (b.sessions ? ", sessions=" + origin + basePath + "/get-session (cache " + b.sessionCacheTtl
                 + (secrets == null ? ", no local signature check" : "") + ")" : "")
+                + (cookieCache == null ? "" : ", cookieCache=" + cookieCache)
                 + ", trustedOrigins=" + trustedOrigins + (oauth == null ? "" : oauth.describe(b)) + "]";
         LOGGER.log(Level.DEBUG, description);
         return new BetterAuthVerifier(jwt, sessions, accessTokens, sessionCookies, trustedOrigins, description);
     }
 
     private static SessionVerifier sessions(BetterAuthVerifier.Builder b, Origin origin, String basePath,
-                                            BetterAuthSecrets secrets) {
+                                            BetterAuthSecrets secrets, CookieCacheReader cookieCache) {
+        Mac hmac = secrets == null ? null : SessionToken.hmac(secrets.current());
+        if (!b.sessions) {
+            return new SessionVerifier(hmac, false, null, null, cookieCache);
+        }
         URI getSession = URI.create(origin + basePath + "/get-session?disableCookieCache=true&disableRefresh=true");
         RemoteUrl.checked(getSession, VerifierSettings.BASE_URL.label(), b.allowInsecureHttp);
         BoundedHttpClient http = new BoundedHttpClient("get-session", b.httpConnectTimeout, b.httpReadTimeout,
@@ -132,8 +147,23 @@ final class VerifierAssembly {
         long waitMillis = b.httpConnectTimeout.plus(b.httpReadTimeout).toMillis();
         SessionCache cache = new SessionCache(b.sessionCacheTtl.toMillis(), b.sessionNegativeCacheTtl.toMillis(),
                 b.sessionCacheSize, b.sessionMaxConcurrentCalls, waitMillis, b.cacheClock);
-        return new SessionVerifier(secrets == null ? null : SessionToken.hmac(secrets.current()),
-                b.acceptBareSessionTokens, cache, new SessionEndpoint(getSession, origin.toString(), http, b.clock));
+        return new SessionVerifier(hmac, b.acceptBareSessionTokens, cache,
+                new SessionEndpoint(getSession, origin.toString(), http, b.clock), cookieCache);
+    }
+
+    /**
+     * The profile of the {@code jwt} plugin's {@code sessionCookieCache}: signed with the key set,
+     * {@code typ: better-auth.session-cache+jwt}, {@code aud: better-auth:session-cache}, {@code iss} Better Auth's
+     * origin, 15 s of skew as Better Auth allows; no token cache (the cookie changes with every refresh).
+     */
+    private static JwtVerifier cookieCacheJwts(BetterAuthVerifier.Builder b, KeySource keySet,
+                                               Set<JWSAlgorithm> allowed, Origin origin) {
+        TokenProfile profile = new TokenProfile(CredentialKind.SESSION_COOKIE_CACHE,
+                Set.of("better-auth.session-cache+jwt"), false, new ClaimsValidator(CredentialKind.SESSION_COOKIE_CACHE,
+                origin.toString(), Set.of("better-auth:session-cache"),
+                java.time.Duration.ofMillis(CookieCacheReader.SKEW_MILLIS), b.clock));
+        return new JwtVerifier(SessionDataCookie.MAX_LENGTH, new CompactJwsParser(Algorithms.family(allowed, false)),
+                keySet, null, profile, null, null, b.clock);
     }
 
     private static String basePath(String configured) {

@@ -219,6 +219,20 @@ final class VerifierSettings {
             .describe("Calls to Better Auth's `get-session` at once; requests beyond wait up to `httpReadTimeout`,"
                     + " then get 503");
 
+    static final Setting<Builder, Boolean> COOKIE_CACHE = Setting.of("cookieCache", SettingType.BOOLEAN,
+                    Builder::cookieCache)
+            .key("BETTER_AUTH_COOKIE_CACHE")
+            .defaultValue(false)
+            .describe("Accepts a session by its cookie cache (`session_data`, any strategy) with no call to Better Auth,"
+                    + " paired with its `session_token` cookie; needs the secret; falls back to `get-session` when"
+                    + " `sessions` is on");
+
+    static final Setting<Builder, String> COOKIE_CACHE_VERSION = Setting.of("cookieCacheVersion", SettingType.TEXT,
+                    Builder::cookieCacheVersion)
+            .key("BETTER_AUTH_COOKIE_CACHE_VERSION")
+            .defaultText("any")
+            .describe("Better Auth's `session.cookieCache.version`: a cache of another version is not used");
+
     static final Setting<Builder, String> RESOURCE = Setting.of("resource", SettingType.TEXT, Builder::resource)
             .key("BETTER_AUTH_RESOURCE")
             .defaultText("none (access tokens off)")
@@ -315,10 +329,11 @@ final class VerifierSettings {
             JWKS_REFRESH_RATE_LIMIT, JWKS_OUTAGE_TOLERANCE, HTTP_CONNECT_TIMEOUT, HTTP_READ_TIMEOUT, JWKS_SIZE_LIMIT,
             ALLOW_INSECURE_HTTP, TOKEN_CACHE_SIZE, ED25519_ENGINE, BASE_PATH, SESSIONS, COOKIE_PREFIX,
             TRUSTED_ORIGINS, ACCEPT_BARE_SESSION_TOKENS, SESSION_CACHE_TTL, SESSION_NEGATIVE_CACHE_TTL,
-            SESSION_CACHE_SIZE, SESSION_MAX_CONCURRENT_CALLS, RESOURCE, ACCESS_TOKEN_ISSUER, PLUGIN_TOKENS,
-            INTROSPECTION_CLIENT_ID, INTROSPECTION_CLIENT_SECRET, INTROSPECTION_AUTH_METHOD, INTROSPECTION_URL,
-            ACCEPT_MISSING_AUDIENCE, INTROSPECTION_CACHE_TTL, INTROSPECTION_NEGATIVE_CACHE_TTL, INTROSPECTION_CACHE_SIZE,
-            INTROSPECTION_MAX_CONCURRENT_CALLS, DPOP_REPLAY_CACHE_SIZE);
+            SESSION_CACHE_SIZE, SESSION_MAX_CONCURRENT_CALLS, COOKIE_CACHE, COOKIE_CACHE_VERSION, RESOURCE,
+            ACCESS_TOKEN_ISSUER, PLUGIN_TOKENS, INTROSPECTION_CLIENT_ID, INTROSPECTION_CLIENT_SECRET,
+            INTROSPECTION_AUTH_METHOD, INTROSPECTION_URL, ACCEPT_MISSING_AUDIENCE, INTROSPECTION_CACHE_TTL,
+            INTROSPECTION_NEGATIVE_CACHE_TTL, INTROSPECTION_CACHE_SIZE, INTROSPECTION_MAX_CONCURRENT_CALLS,
+            DPOP_REPLAY_CACHE_SIZE);
 
     /**
      * Variables Better Auth itself reads (better-auth 1.7's source) that this library does not: they are often in the

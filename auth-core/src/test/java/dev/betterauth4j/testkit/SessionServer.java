@@ -166,6 +166,20 @@ public final class SessionServer implements AutoCloseable {
         return sessions.get(tokenOf(signed));
     }
 
+    /**
+     * The session's cookie cache as Better Auth would set it next to the session cookie, valid for {@code maxAge}.
+     *
+     * @param key the signing key for {@link CookieCaches.Strategy#KEY_SET}; ignored by the others
+     */
+    public String cookieCache(String signed, CookieCaches.Strategy strategy, Duration maxAge, String version,
+                              SigningKey key) {
+        Session session = sessions.get(tokenOf(signed));
+        Map<String, Object> sessionJson = sessionJson(session);
+        Instant now = clock.instant();
+        return CookieCaches.make(strategy, sessionJson, users.get(session.userId()), version, secret, now,
+                now.plus(maxAge), baseUrl().toString(), key);
+    }
+
     /** Ends a session, as {@code POST /sign-out} does. */
     public void signOut(String signed) {
         sessions.remove(tokenOf(signed));
@@ -242,6 +256,12 @@ public final class SessionServer implements AutoCloseable {
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("session", sessionJson(session));
+        body.put("user", users.get(session.userId()));
+        respond(exchange, 200, "application/json", JSONObjectUtils.toJSONString(body));
+    }
+
+    private static Map<String, Object> sessionJson(Session session) {
         Map<String, Object> sessionJson = new LinkedHashMap<>();
         sessionJson.put("expiresAt", session.expiresAt().toString());
         sessionJson.put("token", session.token());
@@ -251,9 +271,7 @@ public final class SessionServer implements AutoCloseable {
         sessionJson.put("userAgent", "");
         sessionJson.put("userId", session.userId());
         sessionJson.put("id", session.id());
-        body.put("session", sessionJson);
-        body.put("user", users.get(session.userId()));
-        respond(exchange, 200, "application/json", JSONObjectUtils.toJSONString(body));
+        return sessionJson;
     }
 
     /** The session the request's cookie or bearer header names, with a valid signature; else null. */

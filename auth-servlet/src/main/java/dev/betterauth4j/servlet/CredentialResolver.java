@@ -5,12 +5,15 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the credentials a request offers, in the spirit of Spring Security's {@code DefaultBearerTokenResolver}: the
  * {@code Authorization} header (RFC 6750 §2.1, see {@link BearerTokenParser}); else Better Auth's session cookie,
- * under the names the verifier reads ({@code __Secure-better-auth.session_token}, {@code better-auth.session_token});
+ * under the names the verifier reads ({@code __Secure-better-auth.session_token}, {@code better-auth.session_token}),
+ * with the session's cookie cache ({@code session_data}, whole or in chunks, named alike) when the request has one;
  * else, when configured, the application's token cookie. Never the query string or the body. Two headers, two session
  * cookies, or two token cookies are ambiguous and so {@code invalid_request}.
  *
@@ -50,14 +53,37 @@ record CredentialResolver(List<String> sessionCookieNames, String cookieName, bo
         }
         if (sessions.size() == 1) {
             Cookie session = sessions.get(0);
-            return session.getValue() == null || session.getValue().isEmpty()
-                    ? BearerCredentials.invalid("The session cookie is empty")
-                    : BearerCredentials.token(new Credential.SessionCookie(session.getName(), session.getValue()));
+            if (session.getValue() == null || session.getValue().isEmpty()) {
+                return BearerCredentials.invalid("The session cookie is empty");
+            }
+            Map<String, String> cache = cookieCache(cookies, session.getName());
+            return cache == null ? BearerCredentials.invalid("The request has a session_data cookie twice")
+                    : BearerCredentials.token(new Credential.SessionCookie(session.getName(), session.getValue(), cache));
         }
         if (tokens.size() > 1) {
             return BearerCredentials.invalid("The request has more than one token cookie");
         }
         return tokens.isEmpty() ? BearerCredentials.ABSENT
                 : BearerTokenParser.readCookieValue(cookieName, tokens.get(0).getValue());
+    }
+
+    /**
+     * The session's cookie cache: {@code <prefix>.session_data} or its chunks {@code .0}, {@code .1}, ..., named like
+     * the session cookie; null if a name comes twice (which one would be the cache?).
+     */
+    private static Map<String, String> cookieCache(Cookie[] cookies, String sessionCookieName) {
+        String base = sessionCookieName.substring(0, sessionCookieName.length() - "session_token".length())
+                + "session_data";
+        Map<String, String> cache = new HashMap<>();
+        for (Cookie cookie : cookies) {
+            String name = cookie.getName();
+            boolean chunk = name.startsWith(base + ".") && name.length() > base.length() + 1
+                    && name.substring(base.length() + 1).chars().allMatch(Character::isDigit);
+            if ((name.equals(base) || chunk) && cache.put(name, cookie.getValue() == null ? "" : cookie.getValue())
+                    != null) {
+                return null;
+            }
+        }
+        return cache;
     }
 }

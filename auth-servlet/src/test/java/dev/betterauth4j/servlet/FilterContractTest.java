@@ -4,6 +4,7 @@ import dev.betterauth4j.core.BetterAuthVerifier;
 import dev.betterauth4j.servlet.ServletContainer.Application;
 import dev.betterauth4j.servlet.ServletContainer.FilterSetup;
 import dev.betterauth4j.servlet.ServletContainer.Setup;
+import dev.betterauth4j.testkit.CookieCaches;
 import dev.betterauth4j.testkit.JwksServer;
 import dev.betterauth4j.testkit.SessionServer;
 import dev.betterauth4j.testkit.SigningKey;
@@ -711,6 +712,65 @@ abstract class FilterContractTest {
         } finally {
             sessionServer().mode(SessionServer.Mode.SERVE);
         }
+    }
+
+    // ---- Better Auth's cookie cache (session_data)
+
+    /** The cookie cache on, without get-session: a session passes only with its valid cache cookie. */
+    ServletContainer cookieCacheOnly() {
+        return container("cookie-cache", () -> {
+            BetterAuthVerifier verifier = BetterAuthVerifier.builder().baseUrl(sessionServer().baseUrl())
+                    .sharedSecret(SESSION_SECRET).cookieCache(true).jwks(KEY.jwkSet()).build();
+            resources.add(verifier);
+            return Setup.of(FilterSetup.instance(BetterAuthFilter.builder(verifier).build()));
+        });
+    }
+
+    @Test
+    void authenticatesASessionByItsCookieCacheWithoutAskingBetterAuth() throws Exception {
+        String signed = sessionServer().signIn("alice");
+        String cache = sessionServer().cookieCache(signed, CookieCaches.Strategy.JWE, Duration.ofMinutes(5), null, KEY);
+        int before = sessionServer().calls();
+        HttpResponse<String> response = Http.get(cookieCacheOnly().uri("/api/me"), "Cookie",
+                SESSION_COOKIE + "=" + SessionServer.cookieValue(signed) + "; better-auth.session_data=" + cache);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response)).containsEntry("principal", "alice");
+        assertThat(sessionServer().calls()).isEqualTo(before);
+    }
+
+    @Test
+    void reassemblesAChunkedCookieCache() throws Exception {
+        String signed = sessionServer().signIn("bob");
+        String cache = sessionServer().cookieCache(signed, CookieCaches.Strategy.COMPACT, Duration.ofMinutes(5), null,
+                KEY);
+        int half = cache.length() / 2;
+        HttpResponse<String> response = Http.get(cookieCacheOnly().uri("/api/me"), "Cookie",
+                SESSION_COOKIE + "=" + SessionServer.cookieValue(signed) + "; better-auth.session_data.1="
+                        + cache.substring(half) + "; better-auth.session_data.0=" + cache.substring(0, half));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response)).containsEntry("principal", "bob");
+    }
+
+    @Test
+    void refusesASessionWithoutAValidCookieCacheWith401() throws Exception {
+        String signed = sessionServer().signIn("carol");
+        String cookie = SESSION_COOKIE + "=" + SessionServer.cookieValue(signed);
+
+        assertThat(Http.get(cookieCacheOnly().uri("/api/me"), "Cookie", cookie).statusCode()).isEqualTo(401);
+        assertThat(Http.get(cookieCacheOnly().uri("/api/me"), "Cookie", cookie + "; better-auth.session_data=garbage")
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void answersTwoCookieCachesOfOneNameWith400() throws Exception {
+        String signed = sessionServer().signIn("dave");
+        HttpResponse<String> response = Http.get(cookieCacheOnly().uri("/api/me"), "Cookie",
+                SESSION_COOKIE + "=" + SessionServer.cookieValue(signed)
+                        + "; better-auth.session_data=a; better-auth.session_data=b");
+
+        assertThat(response.statusCode()).isEqualTo(400);
     }
 
     // ---- the listener never sees a token

@@ -40,8 +40,18 @@ final class BetterAuthClient {
      * @param sessionData   the {@code better-auth.session_data} cookie value, when a cookie cache is on, else null
      * @param sessionCookie the session cookie as the browser sends it back, {@code name=value} (value URL-encoded as
      *                      in {@code Set-Cookie}), whatever its prefix
+     * @param cacheCookies  the cookie cache's cookies ({@code session_data}, or its chunks) by name, values as sent;
+     *                      empty without a cookie cache
      */
-    record Session(String userId, String email, String bearerToken, String sessionData, String sessionCookie) {
+    record Session(String userId, String email, String bearerToken, String sessionData, String sessionCookie,
+                   Map<String, String> cacheCookies) {
+
+        /** The {@code Cookie} header a browser sends back: the session cookie and the cookie cache. */
+        String cookieHeader() {
+            StringBuilder header = new StringBuilder(sessionCookie);
+            cacheCookies.forEach((name, value) -> header.append("; ").append(name).append('=').append(value));
+            return header.toString();
+        }
 
         /** The session cookie's name ({@code better-auth.session_token}, with its prefixes). */
         String sessionCookieName() {
@@ -81,7 +91,7 @@ final class BetterAuthClient {
         String bearer = response.headers().firstValue("set-auth-token")
                 .orElseThrow(() -> new IllegalStateException("no set-auth-token header; is the bearer plugin on?"));
         return new Session(userId, email, bearer, cookie(response, "better-auth.session_data"),
-                rawCookieEndingWith(response, ".session_token"));
+                rawCookieEndingWith(response, ".session_token"), cacheCookies(response));
     }
 
     /** {@code POST /api/auth/sign-out} with the bearer token: Better Auth deletes the session. */
@@ -92,6 +102,20 @@ final class BetterAuthClient {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("sign-out failed: " + response.statusCode() + " " + response.body());
         }
+    }
+
+    /** Every {@code Set-Cookie} of the cookie cache ({@code *.session_data}, {@code *.session_data.N}) with a value. */
+    private static Map<String, String> cacheCookies(HttpResponse<?> response) {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        for (String header : response.headers().allValues("set-cookie")) {
+            String pair = header.substring(0, header.indexOf(';') < 0 ? header.length() : header.indexOf(';'));
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? "" : pair.substring(0, equals);
+            if (name.matches(".*\\.session_data(\\.[0-9]+)?") && equals + 1 < pair.length()) {
+                cookies.put(name, pair.substring(equals + 1));
+            }
+        }
+        return cookies;
     }
 
     /** The first {@code Set-Cookie} whose name ends with {@code suffix}, as {@code name=value} (value as sent). */
