@@ -114,7 +114,9 @@ public final class BetterAuthVerifier implements AutoCloseable {
     }
 
     /**
-     * Verifies a token of Better Auth's {@code jwt} plugin and returns the user it speaks for.
+     * Verifies a token of Better Auth's {@code jwt} plugin (or, with {@code BETTER_AUTH_RESOURCE}, a JWT access token
+     * sent as {@code Bearer}) and returns the user it speaks for. A DPoP-bound access token is refused
+     * ({@code WRONG_SCHEME}): it needs {@link #verify(Credential, RequestContext)} with its proof.
      *
      * @param token the compact JWS, as sent after {@code Bearer }
      * @return the verified user
@@ -123,7 +125,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
      *                                    other reason is the token's fault (answer 401)
      */
     public AuthenticatedUser verify(String token) throws TokenVerificationException {
-        return jwt.verify(token);
+        return bound(jwt.verify(token), null, null);
     }
 
     /**

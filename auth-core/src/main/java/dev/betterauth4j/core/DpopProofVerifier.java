@@ -129,7 +129,7 @@ final class DpopProofVerifier {
         if (!htm.equalsIgnoreCase(method)) {
             throw invalid("The DPoP proof's htm is not the request's method");
         }
-        String requestUrl = normalizedUrl(requestUri.toString())
+        String requestUrl = normalizedUrl(requestUri)
                 .orElseThrow(() -> new IllegalArgumentException("the request URL is not an absolute http(s) URL"));
         if (!normalizedUrl(htu).map(requestUrl::equals).orElse(false)) {
             throw invalid("The DPoP proof's htu is not the request's URL");
@@ -230,13 +230,20 @@ final class DpopProofVerifier {
      */
     static Optional<String> normalizedUrl(String url) {
         try {
-            URI uri = new URI(url);
-            if (uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                return Optional.empty();
-            }
+            return normalizedUrl(new URI(url));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> normalizedUrl(URI uri) {
+        if (uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            return Optional.empty();
+        }
+        try {
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
             return Optional.of(Origin.of(uri) + path);
-        } catch (URISyntaxException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

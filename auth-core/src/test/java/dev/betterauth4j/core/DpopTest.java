@@ -290,6 +290,11 @@ class DpopTest {
         }
 
         @Test
+        void refusesADpopBoundTokenGivenAsAString() {
+            assertThat(reason(() -> verifier.verify(token))).isEqualTo(Reason.WRONG_SCHEME);
+        }
+
+        @Test
         void refusesADpopBoundTokenInACookie() {
             assertThat(reason(() -> verifier.verify(new Credential.TokenCookie("api_token", token), GET)))
                     .isEqualTo(Reason.WRONG_SCHEME);

@@ -41,6 +41,10 @@ import java.util.Optional;
  *       {@code error="invalid_request"};</li>
  *   <li>invalid token: 401, {@code error="invalid_token", error_description="..."};</li>
  *   <li>key source down and nothing cached: 503 with {@code Retry-After};</li>
+ *   <li>with a verifier that accepts OAuth access tokens: a credential without a scope the {@code requiredScopes}
+ *       rules ask for, 403 {@code error="insufficient_scope"} naming every missing one; a refused DPoP proof, 401
+ *       {@code error="invalid_dpop_proof"} in a {@code DPoP} challenge; and the RFC 9728 metadata served at
+ *       {@code /.well-known/oauth-protected-resource} (see docs/oauth.md);</li>
  * </ul>
  * each with an {@code application/problem+json} body from the {@link AuthenticationErrorWriter}. A request to a
  * public path passes without a token, but only when its raw URI is already canonical (see {@link CanonicalPath}): a
@@ -57,7 +61,8 @@ import java.util.Optional;
  * or in {@code web.xml} with the no-argument constructor and init parameters: the verifier's
  * {@code BETTER_AUTH_*} settings (read by {@link BetterAuthVerifier#fromProperties}) and the filter options, named
  * as the builder names them: {@code publicPaths}, {@code optional}, {@code cookie}, {@code realm},
- * {@code roleClaim}, {@code retryAfter}, {@code errorWriter}, {@code listener}. Map it to the {@code REQUEST},
+ * {@code roleClaim}, {@code retryAfter}, {@code errorWriter}, {@code listener}, {@code requiredScopes},
+ * {@code publicUrl}. Map it to the {@code REQUEST},
  * {@code ASYNC} and {@code ERROR} dispatcher types (and {@code FORWARD}, {@code INCLUDE} if the application
  * dispatches to protected paths): a re-dispatch reuses the decision this same filter instance made for the request
  * (a forward or include from a public path is judged by its new path), never another instance's.

@@ -196,6 +196,20 @@ class OAuthInteropTest {
     }
 
     @Test
+    void aRefreshTokenIsNoAccessTokenEvenToItsOwnClientAcceptingAnyAudience() throws Exception {
+        BetterAuthClient.Session wes = jwtServer.client().signUp("Wes");
+        String refreshToken = (String) new OAuthClient(jwtServer).authorizationCode(wes, RESOURCE, USER_SCOPES, null)
+                .get("refresh_token");
+        try (BetterAuthVerifier verifier = resourceServer(jwtServer).introspectionClientId(OAuthClient.CLIENT_ID)
+                .introspectionClientSecret(OAuthClient.CLIENT_SECRET).introspectionAuthMethod("client_secret_basic")
+                .acceptMissingAudience(true).build()) {
+
+            assertThat(refreshToken).isNotBlank();
+            assertThat(reason(() -> bearer(verifier, refreshToken))).isEqualTo(Reason.INACTIVE_TOKEN);
+        }
+    }
+
+    @Test
     void aSignedOutUsersOpaqueTokenIsInactive() throws Exception {
         OAuthClient oauth = new OAuthClient(opaqueServer);
         BetterAuthClient.Session rita = opaqueServer.client().signUp("Rita");
