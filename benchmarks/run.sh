@@ -101,7 +101,7 @@ jars_of() { # $1 = required|optional: the absolute jar paths of that kind, one p
 }
 jars_of required | paste -sd: > "$OUT/auth-core.classpath"
 jars_of optional | paste -sd: > "$OUT/tink.classpath"
-core_jar="$(ls auth-core/target/auth-core-*.jar | grep -v -e '-tests.jar' -e '-sources.jar' -e '-javadoc.jar' | head -1)"
+core_jar="$(ls auth-core/target/betterauth4j-core-*.jar | grep -v -e '-sources.jar' -e '-javadoc.jar' | head -1)"
 "$JAVA17" -cp "$JAR" dev.betterauth4j.benchmarks.tools.Footprint "$core_jar" "@$OUT/auth-core.classpath" \
   > "$OUT/footprint.md"
 {

@@ -23,7 +23,7 @@ case "$module" in
   *) echo "unknown module $module" >&2; exit 2 ;;
 esac
 
-# One reactor build, so a module's sibling dependencies (auth-servlet needs auth-core and its test kit) resolve to their
+# One reactor build, so a module's sibling dependencies (auth-servlet needs auth-core and the test kit) resolve to their
 # freshly compiled classes: nothing has to be installed in ~/.m2 first.
 ./mvnw -B -q -pl "$module" -am test-compile dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/fuzz-classpath.txt

@@ -64,6 +64,21 @@ public record AuthenticatedUser(
     /**
      * Creates a user, copying {@code audience}, {@code claims} and {@code scopes} into unmodifiable collections.
      *
+     * @param id            the user id; see {@link #id()}
+     * @param email         see {@link #email()}
+     * @param name          see {@link #name()}
+     * @param emailVerified see {@link #emailVerified()}
+     * @param image         see {@link #image()}
+     * @param issuer        see {@link #issuer()}
+     * @param audience      see {@link #audience()}
+     * @param issuedAt      see {@link #issuedAt()}
+     * @param expiresAt     see {@link #expiresAt()}
+     * @param claims        see {@link #claims()}
+     * @param credential    see {@link #credential()}
+     * @param subjectType   see {@link #subjectType()}
+     * @param sessionId     see {@link #sessionId()}
+     * @param clientId      see {@link #clientId()}
+     * @param scopes        see {@link #scopes()}
      * @throws NullPointerException     if {@code id}, {@code audience}, {@code expiresAt}, {@code claims},
      *                                  {@code credential}, {@code subjectType} or {@code scopes} is null
      * @throws IllegalArgumentException if {@code id} is empty

@@ -1,10 +1,7 @@
 package dev.betterauth4j.core;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.betterauth4j.core.TokenVerificationException.Reason.EXPIRED;
 import static dev.betterauth4j.core.TokenVerificationException.Reason.MALFORMED;
@@ -63,32 +60,14 @@ record CookieCachePayload(Map<String, Object> session, Map<String, Object> user,
         if (expiresAtMillis + skewMillis <= nowMillis) {
             throw new TokenVerificationException(EXPIRED, "The session's cookie cache has expired");
         }
-        Instant sessionExpiresAt = instant(session.get("expiresAt"));
+        Instant sessionExpiresAt = SessionUser.instant(session.get("expiresAt"));
         if (sessionExpiresAt == null) {
             throw malformed();
         }
         if (sessionExpiresAt.toEpochMilli() <= nowMillis) {
             throw new TokenVerificationException(EXPIRED, "The session has expired");
         }
-        return new AuthenticatedUser((String) user.get("id"), text(user.get("email")), text(user.get("name")),
-                Boolean.TRUE.equals(user.get("emailVerified")), text(user.get("image")), issuer, List.of(),
-                instant(session.get("createdAt")), sessionExpiresAt, user, CredentialKind.SESSION_COOKIE_CACHE,
-                SubjectType.USER, (String) session.get("id"), null, Set.of());
-    }
-
-    private static String text(Object value) {
-        return value instanceof String text ? text : null;
-    }
-
-    private static Instant instant(Object value) {
-        if (!(value instanceof String text)) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return SessionUser.of(session, user, sessionExpiresAt, issuer, CredentialKind.SESSION_COOKIE_CACHE);
     }
 
     private static TokenVerificationException malformed() {

@@ -29,6 +29,7 @@ public sealed interface Credential {
     record Bearer(String token) implements Credential {
 
         /**
+         * @param token the token, as sent
          * @throws NullPointerException if {@code token} is null
          */
         public Bearer {
@@ -83,6 +84,8 @@ public sealed interface Credential {
     record TokenCookie(String name, String token) implements Credential {
 
         /**
+         * @param name  the cookie's name
+         * @param token the cookie's value
          * @throws NullPointerException if an argument is null
          */
         public TokenCookie {
@@ -113,6 +116,9 @@ public sealed interface Credential {
     record SessionCookie(String name, String value, Map<String, String> cookieCache) implements Credential {
 
         /**
+         * @param name        the session cookie's name
+         * @param value       the session cookie's value as sent
+         * @param cookieCache the cookie cache's cookies by name; empty when there are none
          * @throws NullPointerException if an argument is null
          */
         public SessionCookie {

@@ -28,6 +28,9 @@ public record RequestContext(String method, String origin, String referer, URI u
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /**
+     * @param method  the HTTP method
+     * @param origin  the {@code Origin} header, or null
+     * @param referer the {@code Referer} header, or null
      * @throws NullPointerException if {@code method} is null
      */
     public RequestContext {

@@ -10,10 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.betterauth4j.core.TokenVerificationException.Reason.EXPIRED;
 import static dev.betterauth4j.core.TokenVerificationException.Reason.UNKNOWN_SESSION;
@@ -102,7 +99,7 @@ final class SessionEndpoint implements AutoCloseable {
                 || !(sessionId instanceof String)) {
             throw unexpected("the session's user ids do not agree");
         }
-        Instant expiresAt = instant(session.get("expiresAt"));
+        Instant expiresAt = SessionUser.instant(session.get("expiresAt"));
         if (expiresAt == null) {
             throw unexpected("the session has no expiry");
         }
@@ -111,25 +108,7 @@ final class SessionEndpoint implements AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> claims = ClaimsValidator.frozen((Map<String, Object>) user, "user");
-        return new AuthenticatedUser(id, text(claims.get("email")), text(claims.get("name")),
-                Boolean.TRUE.equals(claims.get("emailVerified")), text(claims.get("image")), issuer, List.of(),
-                instant(session.get("createdAt")), expiresAt, claims, CredentialKind.SESSION, SubjectType.USER,
-                (String) sessionId, null, Set.of());
-    }
-
-    private static String text(Object value) {
-        return value instanceof String text ? text : null;
-    }
-
-    private static Instant instant(Object value) {
-        if (!(value instanceof String text)) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return SessionUser.of(session, claims, expiresAt, issuer, CredentialKind.SESSION);
     }
 
     private static TokenVerificationException unexpected(String what) {

@@ -110,6 +110,7 @@ public final class TokenVerificationException extends Exception {
         }
     }
 
+    /** Why the token was rejected (part of the serialized form). */
     private final Reason reason;
     private final transient Duration retryAfter;
 

@@ -1,7 +1,7 @@
 package dev.betterauth4j.core;
 
 import dev.betterauth4j.testkit.JwksServer;
-import dev.betterauth4j.testkit.LogCapture;
+import dev.betterauth4j.testsupport.LogCapture;
 import dev.betterauth4j.testkit.SigningKey;
 import dev.betterauth4j.testkit.TestToken;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,6 +1,6 @@
 package dev.betterauth4j.core;
 
-import dev.betterauth4j.testkit.LeakScanner;
+import dev.betterauth4j.testsupport.LeakScanner;
 import dev.betterauth4j.testkit.SigningKey;
 import org.junit.jupiter.api.Test;
 

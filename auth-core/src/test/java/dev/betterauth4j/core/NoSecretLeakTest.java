@@ -1,8 +1,8 @@
 package dev.betterauth4j.core;
 
 import dev.betterauth4j.testkit.IntrospectionServer;
-import dev.betterauth4j.testkit.LeakScanner;
-import dev.betterauth4j.testkit.LogCapture;
+import dev.betterauth4j.testsupport.LeakScanner;
+import dev.betterauth4j.testsupport.LogCapture;
 import dev.betterauth4j.testkit.SigningKey;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;

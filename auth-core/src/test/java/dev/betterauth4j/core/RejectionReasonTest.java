@@ -1,6 +1,6 @@
 package dev.betterauth4j.core;
 
-import dev.betterauth4j.testkit.Base64URLAlphabet;
+import dev.betterauth4j.testsupport.Base64URLAlphabet;
 import dev.betterauth4j.testkit.SigningKey;
 import dev.betterauth4j.testkit.TestToken;
 import com.nimbusds.jose.jwk.JWKSet;

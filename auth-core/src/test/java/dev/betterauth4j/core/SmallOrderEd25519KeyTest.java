@@ -8,7 +8,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import dev.betterauth4j.core.TokenVerificationException.Reason;
-import dev.betterauth4j.testkit.LogCapture;
+import dev.betterauth4j.testsupport.LogCapture;
 import dev.betterauth4j.testkit.SigningKey;
 import dev.betterauth4j.testkit.TestToken;
 import org.junit.jupiter.api.Test;

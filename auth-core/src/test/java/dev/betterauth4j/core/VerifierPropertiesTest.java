@@ -1,7 +1,7 @@
 package dev.betterauth4j.core;
 
 import dev.betterauth4j.core.settings.SettingType;
-import dev.betterauth4j.testkit.LogCapture;
+import dev.betterauth4j.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

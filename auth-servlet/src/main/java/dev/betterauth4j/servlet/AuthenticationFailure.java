@@ -31,6 +31,12 @@ public record AuthenticationFailure(int status, String error, Reason reason, Str
                                     Duration retryAfter, List<String> scopes) {
 
     /**
+     * @param status      see {@link #status()}
+     * @param error       see {@link #error()}
+     * @param reason      see {@link #reason()}
+     * @param description see {@link #description()}
+     * @param retryAfter  see {@link #retryAfter()}
+     * @param scopes      see {@link #scopes()}
      * @throws NullPointerException if {@code reason}, {@code description} or {@code scopes} is null
      */
     public AuthenticationFailure {

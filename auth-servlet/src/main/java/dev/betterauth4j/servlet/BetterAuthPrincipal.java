@@ -14,6 +14,7 @@ import java.util.Objects;
 public record BetterAuthPrincipal(AuthenticatedUser user) implements Principal {
 
     /**
+     * @param user the verified user
      * @throws NullPointerException if {@code user} is null
      */
     public BetterAuthPrincipal {

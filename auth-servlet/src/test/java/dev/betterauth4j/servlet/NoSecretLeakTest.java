@@ -4,8 +4,8 @@ import dev.betterauth4j.core.AuthenticatedUser;
 import dev.betterauth4j.core.BetterAuthVerifier;
 import dev.betterauth4j.core.TokenVerificationException.Reason;
 import dev.betterauth4j.testkit.IntrospectionServer;
-import dev.betterauth4j.testkit.LeakScanner;
-import dev.betterauth4j.testkit.LogCapture;
+import dev.betterauth4j.testsupport.LeakScanner;
+import dev.betterauth4j.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 

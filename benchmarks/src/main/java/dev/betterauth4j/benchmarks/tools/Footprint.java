@@ -15,7 +15,7 @@ import java.util.jar.JarFile;
  * Prints the jars an application adds when it depends on auth-core, with their sizes, as a markdown table.
  *
  * <pre>
- * java -cp benchmarks.jar dev.betterauth4j.benchmarks.tools.Footprint auth-core/target/auth-core-*.jar \
+ * java -cp benchmarks.jar dev.betterauth4j.benchmarks.tools.Footprint auth-core/target/betterauth4j-core-*.jar \
  *      @benchmarks/target/report/auth-core.classpath
  * </pre>
  * Each argument is a jar, a path-separated list of jars, or {@code @file} holding such a list (what

@@ -33,17 +33,35 @@ import java.util.UUID;
  */
 public final class CookieCaches {
 
-    /** Better Auth's cookie cache strategies. */
-    public enum Strategy { COMPACT, JWT, JWE, KEY_SET }
+    /** Better Auth's cookie cache strategies ({@code session.cookieCache.strategy}). */
+    public enum Strategy {
+        /** {@code compact}, Better Auth's default: base64url JSON with an HMAC over the session data. */
+        COMPACT,
+        /** {@code jwt}: an HS256 JWS keyed with the secret. */
+        JWT,
+        /** {@code jwe}: {@code dir} + {@code A256CBC-HS512} with an HKDF-derived key (Better Auth's stateless mode). */
+        JWE,
+        /** {@code jwt} with the {@code jwt} plugin's {@code sessionCookieCache}: signed with a key of the key set. */
+        KEY_SET
+    }
 
     private CookieCaches() {
     }
 
     /**
-     * A cache of {@code {session, user, updatedAt, version}} valid until {@code expiresAt}.
+     * A cache of {@code {session, user, updatedAt, version}} valid until {@code expiresAt}, the value of the
+     * {@code better-auth.session_data} cookie.
      *
-     * @param issuer the key-set strategy's {@code iss} (Better Auth's base URL)
-     * @param key    the key-set strategy's signing key; ignored by the others
+     * @param strategy  how Better Auth writes it
+     * @param session   the session row (its {@code token} must be the session cookie's)
+     * @param user      the user row
+     * @param version   the cache's {@code version}, or null to leave it out
+     * @param secret    Better Auth's secret (for every strategy but {@link Strategy#KEY_SET})
+     * @param issuedAt  when the cache was written
+     * @param expiresAt when the cache expires
+     * @param issuer    the key-set strategy's {@code iss} (Better Auth's base URL)
+     * @param key       the key-set strategy's signing key; ignored by the others
+     * @return the cookie's value
      */
     public static String make(Strategy strategy, Map<String, Object> session, Map<String, Object> user, String version,
                               String secret, Instant issuedAt, Instant expiresAt, String issuer, SigningKey key) {

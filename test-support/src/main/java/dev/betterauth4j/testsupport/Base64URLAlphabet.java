@@ -1,4 +1,4 @@
-package dev.betterauth4j.testkit;
+package dev.betterauth4j.testsupport;
 
 /** The base64url alphabet, for tests that alter encoded characters. */
 public final class Base64URLAlphabet {

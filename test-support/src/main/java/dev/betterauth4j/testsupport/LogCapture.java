@@ -1,4 +1,4 @@
-package dev.betterauth4j.testkit;
+package dev.betterauth4j.testsupport;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class SessionServer implements AutoCloseable {
 
-    /** What the endpoint does with a request before answering it normally. */
+    /** What the endpoint answers. */
     public enum Mode {
         /** Answers as Better Auth does. */
         SERVE,
@@ -57,7 +57,14 @@ public final class SessionServer implements AutoCloseable {
         HUGE
     }
 
-    /** A session the server knows. */
+    /**
+     * A session the server knows.
+     *
+     * @param id        the session's id (not its token)
+     * @param token     the session token
+     * @param userId    the user's id
+     * @param expiresAt when the session expires
+     */
     public record Session(String id, String token, String userId, Instant expiresAt) {
     }
 
@@ -109,11 +116,24 @@ public final class SessionServer implements AutoCloseable {
         server.start();
     }
 
-    /** A server that signs with {@code secret} and names its cookie {@code better-auth.session_token}. */
+    /**
+     * A server that signs with {@code secret} and names its cookie {@code better-auth.session_token}.
+     *
+     * @param secret Better Auth's secret
+     * @return the running server; close it
+     */
     public static SessionServer start(String secret) {
         return start(secret, "better-auth", Clock.systemUTC());
     }
 
+    /**
+     * A server with a cookie prefix of its own ({@code advanced.cookiePrefix}) and a clock for its sessions' expiry.
+     *
+     * @param secret       Better Auth's secret
+     * @param cookiePrefix the cookie prefix, {@code better-auth} by default in Better Auth
+     * @param clock        the clock sessions expire by
+     * @return the running server; close it
+     */
     public static SessionServer start(String secret, String cookiePrefix, Clock clock) {
         try {
             return new SessionServer(secret, cookiePrefix, clock);
@@ -122,7 +142,11 @@ public final class SessionServer implements AutoCloseable {
         }
     }
 
-    /** The base URL, like Better Auth's {@code baseURL}: {@code http://127.0.0.1:port}. */
+    /**
+     * The base URL, like Better Auth's {@code baseURL}.
+     *
+     * @return {@code http://127.0.0.1:port}
+     */
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -130,6 +154,9 @@ public final class SessionServer implements AutoCloseable {
     /**
      * Signs a user in: a new session, valid for {@code lifetime}.
      *
+     * @param userId     the user's id
+     * @param userFields user fields besides the defaults ({@code name}, {@code email}, ...), e.g. {@code role}
+     * @param lifetime   how long the session lives
      * @return the bearer plugin's value, {@code token.signature} (what {@code set-auth-token} carries)
      */
     public String signIn(String userId, Map<String, Object> userFields, Duration lifetime) {
@@ -147,21 +174,42 @@ public final class SessionServer implements AutoCloseable {
         return token + "." + sign(token);
     }
 
+    /**
+     * Signs a user in for seven days, Better Auth's default.
+     *
+     * @param userId the user's id
+     * @return the bearer plugin's value, {@code token.signature}
+     */
     public String signIn(String userId) {
         return signIn(userId, Map.of(), Duration.ofDays(7));
     }
 
-    /** The session cookie's value on the wire: {@code encodeURIComponent(token.signature)}. */
+    /**
+     * The session cookie's value on the wire.
+     *
+     * @param signed {@code token.signature}
+     * @return {@code encodeURIComponent(token.signature)}
+     */
     public static String cookieValue(String signed) {
         return URLEncoder.encode(signed, StandardCharsets.UTF_8);
     }
 
-    /** The session token of a signed value (before the last dot). */
+    /**
+     * The session token of a signed value.
+     *
+     * @param signed {@code token.signature}
+     * @return the part before the last dot
+     */
     public static String tokenOf(String signed) {
         return signed.substring(0, signed.lastIndexOf('.'));
     }
 
-    /** The session of a signed value. */
+    /**
+     * The session of a signed value.
+     *
+     * @param signed {@code token.signature}
+     * @return the session, or null if it ended
+     */
     public Session session(String signed) {
         return sessions.get(tokenOf(signed));
     }
@@ -169,7 +217,12 @@ public final class SessionServer implements AutoCloseable {
     /**
      * The session's cookie cache as Better Auth would set it next to the session cookie, valid for {@code maxAge}.
      *
-     * @param key the signing key for {@link CookieCaches.Strategy#KEY_SET}; ignored by the others
+     * @param signed   the session's {@code token.signature}
+     * @param strategy how Better Auth writes the cache
+     * @param maxAge   how long the cache is valid (negative: already expired)
+     * @param version  the cache's {@code version}, or null to leave it out
+     * @param key      the signing key for {@link CookieCaches.Strategy#KEY_SET}; ignored by the others
+     * @return the {@code session_data} cookie's value
      */
     public String cookieCache(String signed, CookieCaches.Strategy strategy, Duration maxAge, String version,
                               SigningKey key) {
@@ -180,12 +233,21 @@ public final class SessionServer implements AutoCloseable {
                 now.plus(maxAge), baseUrl().toString(), key);
     }
 
-    /** Ends a session, as {@code POST /sign-out} does. */
+    /**
+     * Ends a session, as {@code POST /sign-out} does.
+     *
+     * @param signed the session's {@code token.signature}
+     */
     public void signOut(String signed) {
         sessions.remove(tokenOf(signed));
     }
 
-    /** Better Auth's signature of a token: standard base64 of HMAC-SHA256, with padding. */
+    /**
+     * Better Auth's signature of a token.
+     *
+     * @param token a session token
+     * @return standard base64 of HMAC-SHA256 with the secret, with padding
+     */
     public String sign(String token) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -196,33 +258,65 @@ public final class SessionServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets what the endpoint answers from now on.
+     *
+     * @param newMode the behaviour
+     */
     public void mode(Mode newMode) {
         mode.set(newMode);
     }
 
+    /**
+     * Makes every answer wait.
+     *
+     * @param wait how long
+     */
     public void delay(Duration wait) {
         delay.set(wait);
     }
 
+    /**
+     * The {@code X-Retry-After} of {@link Mode#RATE_LIMITED} answers.
+     *
+     * @param seconds the delay
+     */
     public void retryAfterSeconds(int seconds) {
         retryAfterSeconds = seconds;
     }
 
-    /** As {@code bearer({ requireSignature: true })}: a bare bearer token finds no session. */
+    /**
+     * As {@code bearer({ requireSignature: true })}: a bare bearer token finds no session.
+     *
+     * @param required whether a signature is required
+     */
     public void requireSignature(boolean required) {
         requireSignature = required;
     }
 
+    /**
+     * How many requests the server answered.
+     *
+     * @return the count
+     */
     public int calls() {
         return calls.get();
     }
 
-    /** The most calls that were in progress at once. */
+    /**
+     * The most calls that were in progress at once.
+     *
+     * @return the count
+     */
     public int mostConcurrentCalls() {
         return mostRunning.get();
     }
 
-    /** The request headers of every call, in order (names as the JDK server gives them: first letter upper case). */
+    /**
+     * The request headers of every call, in order.
+     *
+     * @return names as the JDK server gives them (first letter upper case)
+     */
     public List<Map<String, List<String>>> requestHeaders() {
         return List.copyOf(requestHeaders);
     }

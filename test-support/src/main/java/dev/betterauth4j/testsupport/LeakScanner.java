@@ -1,4 +1,4 @@
-package dev.betterauth4j.testkit;
+package dev.betterauth4j.testsupport;
 
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
