@@ -58,6 +58,8 @@ public sealed interface Credential {
     record DPoP(String token, String proof) implements Credential {
 
         /**
+         * @param token the access token, as sent after {@code DPoP }
+         * @param proof the {@code DPoP} header's value, or null
          * @throws NullPointerException if {@code token} is null
          */
         public DPoP {

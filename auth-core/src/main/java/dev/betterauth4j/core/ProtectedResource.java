@@ -14,6 +14,9 @@ import java.util.Objects;
 public record ProtectedResource(String resource, String authorizationServer, List<String> dpopAlgorithms) {
 
     /**
+     * @param resource            this API's resource identifier
+     * @param authorizationServer the issuer of its access tokens
+     * @param dpopAlgorithms      the algorithms a DPoP proof may use
      * @throws NullPointerException if an argument is null
      */
     public ProtectedResource {

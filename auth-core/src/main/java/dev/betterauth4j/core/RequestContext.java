@@ -31,6 +31,7 @@ public record RequestContext(String method, String origin, String referer, URI u
      * @param method  the HTTP method
      * @param origin  the {@code Origin} header, or null
      * @param referer the {@code Referer} header, or null
+     * @param uri     the request's URL as the client saw it, or null
      * @throws NullPointerException if {@code method} is null
      */
     public RequestContext {

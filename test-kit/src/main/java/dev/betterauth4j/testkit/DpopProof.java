@@ -27,7 +27,16 @@ public final class DpopProof {
         this.key = key;
     }
 
-    /** A fresh proof of {@code key} for a request, with a random {@code jti}, issued at {@code now}. */
+    /**
+     * A fresh proof of {@code key} for a request, with a random {@code jti}, issued at {@code now}.
+     *
+     * @param key         the client's key: its public JWK goes into the header, and {@link #sign()} signs with it
+     * @param method      the request's method ({@code htm})
+     * @param url         the request's URL as the client calls it ({@code htu})
+     * @param accessToken the access token sent with it, whose hash becomes {@code ath}; null for a token request
+     * @param now         the issue time ({@code iat})
+     * @return a new proof, to be changed or signed
+     */
     public static DpopProof of(SigningKey key, String method, String url, String accessToken, Instant now) {
         DpopProof proof = new DpopProof(key);
         proof.header.put("typ", "dpop+jwt");
@@ -43,7 +52,12 @@ public final class DpopProof {
         return proof;
     }
 
-    /** The key's public JWK as a proof carries it: members only, no {@code kid} or {@code alg}. */
+    /**
+     * The key's public JWK as a proof carries it: members only, no {@code kid} or {@code alg}.
+     *
+     * @param key the client's key
+     * @return the JWK's members
+     */
     public static Map<String, Object> publicJwk(SigningKey key) {
         Map<String, Object> jwk = new LinkedHashMap<>(key.publicJwk().toJSONObject());
         jwk.remove("kid");
@@ -51,7 +65,12 @@ public final class DpopProof {
         return jwk;
     }
 
-    /** The key's RFC 7638 thumbprint, what a bound token's {@code cnf.jkt} holds. */
+    /**
+     * The key's RFC 7638 thumbprint, what a bound token's {@code cnf.jkt} holds.
+     *
+     * @param key the client's key
+     * @return the SHA-256 thumbprint, base64url
+     */
     public static String thumbprint(SigningKey key) {
         try {
             return key.publicJwk().computeThumbprint().toString();
@@ -60,7 +79,12 @@ public final class DpopProof {
         }
     }
 
-    /** base64url(SHA-256(token)). */
+    /**
+     * What a proof's {@code ath} holds: base64url(SHA-256(token)).
+     *
+     * @param accessToken the access token
+     * @return the hash, base64url
+     */
     public static String ath(String accessToken) {
         try {
             return Base64URL.encode(MessageDigest.getInstance("SHA-256")
@@ -70,6 +94,13 @@ public final class DpopProof {
         }
     }
 
+    /**
+     * Sets a header parameter, or removes it when {@code value} is null.
+     *
+     * @param name  the parameter
+     * @param value its value, or null
+     * @return this proof
+     */
     public DpopProof header(String name, Object value) {
         if (value == null) {
             header.remove(name);
@@ -79,6 +110,13 @@ public final class DpopProof {
         return this;
     }
 
+    /**
+     * Sets a claim, or removes it when {@code value} is null.
+     *
+     * @param name  the claim
+     * @param value its value, or null
+     * @return this proof
+     */
     public DpopProof claim(String name, Object value) {
         if (value == null) {
             claims.remove(name);
@@ -88,12 +126,21 @@ public final class DpopProof {
         return this;
     }
 
-    /** Signed with the proof's own key. */
+    /**
+     * Signs with the proof's own key.
+     *
+     * @return the compact JWS, the {@code DPoP} header's value
+     */
     public String sign() {
         return signWith(key);
     }
 
-    /** Signed with another key (the header still names the proof's key). */
+    /**
+     * Signs with another key, while the header still carries the proof's key: a proof that must not verify.
+     *
+     * @param signer the key that signs
+     * @return the compact JWS
+     */
     public String signWith(SigningKey signer) {
         return TestToken.sign(signer, JSONObjectUtils.toJSONString(header), JSONObjectUtils.toJSONString(claims));
     }

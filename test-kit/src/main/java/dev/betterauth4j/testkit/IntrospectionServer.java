@@ -37,6 +37,7 @@ public final class IntrospectionServer implements AutoCloseable {
 
     /** What the introspection endpoint does with a request before answering it normally. */
     public enum Mode {
+        /** Answers as Better Auth does. */
         SERVE,
         /** 500 with an empty body, as Better Auth answers a JWT with a bad signature. */
         ERROR,
@@ -53,7 +54,9 @@ public final class IntrospectionServer implements AutoCloseable {
     /** Every token any instance issued, for the no-leak tests (opaque tokens are letters only: no pattern finds them). */
     public static final java.util.Set<String> ISSUED = ConcurrentHashMap.newKeySet();
 
+    /** The resource server's client, which may introspect. */
     public static final String CLIENT_ID = "interop-resource-server";
+    /** Its secret. */
     public static final String CLIENT_SECRET = "interop-resource-server-secret-0123456789";
 
     private final HttpServer server;
@@ -92,7 +95,14 @@ public final class IntrospectionServer implements AutoCloseable {
         server.start();
     }
 
-    /** A provider whose resource-server client authenticates with {@code authMethod}. */
+    /**
+     * Starts a provider whose resource-server client authenticates with {@code authMethod}.
+     *
+     * @param authMethod {@code client_secret_post} or {@code client_secret_basic}: the other is refused, as Better
+     *                   Auth refuses it
+     * @param clock      the clock of the tokens' times and of expiry
+     * @return the running server
+     */
     public static IntrospectionServer start(String authMethod, Clock clock) {
         try {
             return new IntrospectionServer(authMethod, clock);
@@ -101,20 +111,38 @@ public final class IntrospectionServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a provider whose client uses {@code client_secret_post}, on the system clock.
+     *
+     * @return the running server
+     */
     public static IntrospectionServer start() {
         return start("client_secret_post", Clock.systemUTC());
     }
 
-    /** The base URL, like Better Auth's {@code baseURL}. */
+    /**
+     * The base URL, like Better Auth's {@code baseURL}.
+     *
+     * @return {@code http://127.0.0.1:<port>}
+     */
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** The provider's issuer: {@code {baseUrl}/api/auth}. */
+    /**
+     * The provider's issuer.
+     *
+     * @return {@code {baseUrl}/api/auth}
+     */
     public String issuer() {
         return baseUrl() + "/api/auth";
     }
 
+    /**
+     * The introspection endpoint.
+     *
+     * @return {@code {issuer}/oauth2/introspect}
+     */
     public URI introspectionUrl() {
         return URI.create(issuer() + "/oauth2/introspect");
     }
@@ -122,6 +150,7 @@ public final class IntrospectionServer implements AutoCloseable {
     /**
      * Issues an opaque token with these claims (Better Auth's answer adds {@code active} and {@code token_type}).
      *
+     * @param claims what introspection answers for it
      * @return the token: 32 letters, as Better Auth's
      */
     public String issue(Map<String, Object> claims) {
@@ -138,6 +167,10 @@ public final class IntrospectionServer implements AutoCloseable {
     /**
      * The claims of a client's own opaque token for {@code resource} (null: none), as Better Auth's introspection
      * reports them: {@code iss, aud, client_id, azp, exp, iat, scope}, valid for an hour from now.
+     *
+     * @param resource the {@code aud}, or null for a token issued without a resource
+     * @param scope    the {@code scope}
+     * @return the claims, to be changed and {@linkplain #issue issued}
      */
     public Map<String, Object> clientClaims(String resource, String scope) {
         long now = clock.instant().getEpochSecond();
@@ -154,39 +187,76 @@ public final class IntrospectionServer implements AutoCloseable {
         return claims;
     }
 
-    /** Revokes a token: introspection then answers {@code {"active": false}}. */
+    /**
+     * Revokes a token: introspection then answers {@code {"active": false}}.
+     *
+     * @param token the token
+     */
     public void revoke(String token) {
         tokens.remove(token);
     }
 
+    /**
+     * Changes what the introspection endpoint does.
+     *
+     * @param next the behaviour
+     */
     public void mode(Mode next) {
         mode.set(next);
     }
 
+    /**
+     * Makes every introspection answer late.
+     *
+     * @param wait the delay
+     */
     public void delay(Duration wait) {
         delay.set(wait);
     }
 
-    /** Makes the metadata name another issuer, or another introspection endpoint. */
+    /**
+     * Makes the metadata name another issuer, or another introspection endpoint.
+     *
+     * @param issuer                the issuer to name, or null for the real one
+     * @param introspectionEndpoint the endpoint to name, or null for the real one
+     */
     public void metadata(String issuer, String introspectionEndpoint) {
         metadataIssuer.set(issuer);
         metadataEndpoint.set(introspectionEndpoint);
     }
 
+    /**
+     * How many introspection calls came.
+     *
+     * @return the count
+     */
     public int calls() {
         return calls.get();
     }
 
+    /**
+     * How many times the metadata was fetched.
+     *
+     * @return the count
+     */
     public int discoveries() {
         return discoveries.get();
     }
 
-    /** The form of every introspection call, in order. */
+    /**
+     * The form of every introspection call, in order.
+     *
+     * @return the forms
+     */
     public List<Map<String, String>> forms() {
         return List.copyOf(forms);
     }
 
-    /** The {@code Authorization} header of every introspection call ({@code ""} when none), in order. */
+    /**
+     * The {@code Authorization} header of every introspection call ({@code ""} when none), in order.
+     *
+     * @return the headers
+     */
     public List<String> authorizations() {
         return List.copyOf(authorizations);
     }
@@ -291,6 +361,7 @@ public final class IntrospectionServer implements AutoCloseable {
         JwksServer.respond(exchange, status, "application/json", body);
     }
 
+    /** Stops the server. */
     @Override
     public void close() {
         server.stop(0);
