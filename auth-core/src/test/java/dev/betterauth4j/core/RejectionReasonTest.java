@@ -500,14 +500,16 @@ class RejectionReasonTest {
     }
 
     @Test
-    void onlyTheUnavailableServicesAreOutages() {
+    void onlyTheUnavailableServicesAndAFullReplayCacheAreOutages() {
         assertThat(Arrays.stream(Reason.values()).filter(Reason::isOutage))
-                .containsExactly(Reason.KEY_SOURCE_UNAVAILABLE, Reason.AUTH_SERVER_UNAVAILABLE);
+                .containsExactly(Reason.KEY_SOURCE_UNAVAILABLE, Reason.AUTH_SERVER_UNAVAILABLE,
+                        Reason.REPLAY_CACHE_FULL);
     }
 
     @Test
-    void onlyAnUntrustedOriginIsForbidden() {
-        assertThat(Arrays.stream(Reason.values()).filter(Reason::isForbidden)).containsExactly(Reason.UNTRUSTED_ORIGIN);
+    void onlyAnUntrustedOriginAndAnInsufficientScopeAreForbidden() {
+        assertThat(Arrays.stream(Reason.values()).filter(Reason::isForbidden))
+                .containsExactly(Reason.UNTRUSTED_ORIGIN, Reason.INSUFFICIENT_SCOPE);
     }
 
     @Test
