@@ -81,7 +81,7 @@ final class VerifierAssembly {
                 + (secretKeys == null ? "" : keySet == null ? "shared secret" : " and shared secret");
         String description = "BetterAuthVerifier[keys=" + keys + ", issuer=" + issuer + ", audiences=" + audiences
                 + ", algorithms=" + allowed
-                + (keySet != null && ed25519Allowed ? ", ed25519=" + ed25519.name().toLowerCase(Locale.ROOT) : "")
+                + (keySet != null && ed25519Allowed ? ", ed25519=" + ed25519.settingName() : "")
                 + ", clockSkew=" + b.clockSkew + (b.tokenCacheSize > 0 ? ", tokenCache=" + b.tokenCacheSize : "") + "]";
         LOGGER.log(Level.DEBUG, description);
         return new BetterAuthVerifier(jwt, description);

@@ -148,8 +148,9 @@ final class VerifierSettings {
             .key("BETTER_AUTH_ED25519_ENGINE")
             .systemProperty(Ed25519Engine.PROPERTY)
             .defaultValue("auto")
-            .describe("Which implementation verifies Ed25519: `auto` (the fastest on the classpath), `jdk` or `tink`; without it,"
-                    + " the system property `betterauth4j.ed25519`");
+            .describe("Which implementation verifies Ed25519: `auto` (the fastest on the classpath: Bouncy Castle, then"
+                    + " Tink, then the JDK), `jdk`, `tink` or `bouncycastle`; without it, the system property"
+                    + " `betterauth4j.ed25519`");
 
     static final List<Setting<Builder, ?>> TABLE = List.of(BASE_URL, JWKS_URL, SHARED_SECRET, ISSUER, AUDIENCES,
             ALGORITHMS, CLOCK_SKEW, MAX_TOKEN_LENGTH, JWKS_CACHE_TTL, JWKS_REFRESH_AHEAD, JWKS_REFRESH_RATE_LIMIT,
