@@ -11,7 +11,8 @@
 # Environment (defaults): JMH_FORKS (2), JMH_WARMUP_ITERATIONS (3), JMH_WARMUP_TIME (2s), JMH_ITERATIONS (5),
 # JMH_TIME (2s), JMH_THREADS (1), JMH_INCLUDE (all), JMH_EXTRA_ARGS (none, e.g. "-prof gc"),
 # CONTENTION_THREADS (4: two per core here; the contention benchmark also runs with 1), SKIP_CONTENTION=1 to leave it
-# out,
+# out, CONTENTION_EXTRA_ARGS (JMH_EXTRA_ARGS unless set, even to nothing: e.g. JMH_EXTRA_ARGS="-p alg=EdDSA" for the
+# main run and CONTENTION_EXTRA_ARGS= to keep both of the contention benchmark's algorithms),
 # JDK17_JAVA (java), JDK25_HOME (/usr/lib/jvm/temurin-25-jdk-amd64; the JDK 25 run is skipped if it is missing),
 # CACHE_MEMORY_ENTRIES (10000), REPORT_DIR (benchmarks/target/report), SKIP_BUILD=1 to reuse benchmarks.jar.
 #
@@ -98,7 +99,8 @@ for i in "${!labels[@]}"; do
       echo "== Token cache contention on $label, $t thread(s), started $(date -u +%H:%M:%SZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
       # shellcheck disable=SC2086
       "${javas[$i]}" ${opts[$i]} -jar "$JAR" -f "$FORKS" -wi "$WI" -w "$WT" -i "$MI" -r "$MT" -t "$t" -foe true \
-        -rf json -rff "$OUT/contention-$label-t$t.json" $EXTRA "$CONTENTION" 2>&1 | tee "$OUT/contention-$label-t$t.log"
+        -rf json -rff "$OUT/contention-$label-t$t.json" ${CONTENTION_EXTRA_ARGS-$EXTRA} "$CONTENTION" 2>&1 \
+        | tee "$OUT/contention-$label-t$t.log"
     done
     renderer_args+=(--contention "$label=$OUT/contention-$label-t1.json,$OUT/contention-$label-t$CONTENTION_THREADS.json")
   fi

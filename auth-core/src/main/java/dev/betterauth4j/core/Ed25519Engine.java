@@ -12,7 +12,7 @@ import com.nimbusds.jose.util.Base64URL;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Which implementation verifies Ed25519 ({@code alg: EdDSA}) signatures.
@@ -23,8 +23,9 @@ import java.util.function.Predicate;
  *       times faster on the JDK versions measured. Used when the application has {@code com.google.crypto.tink:tink}
  *       on its classpath; auth-core declares it optional, so it never arrives transitively.</li>
  *   <li>{@link #BOUNCY_CASTLE}: Bouncy Castle's RFC 8032 Ed25519 ({@link BouncyCastleEd25519Verifier}), about seven
- *       times the JDK's. Used when the application has {@code org.bouncycastle:bcprov-jdk18on} (1.73 or later) on its
- *       classpath; optional in auth-core like Tink, and preferred over Tink when both are there.</li>
+ *       times the JDK's. Used when the application has {@code org.bouncycastle:bcprov-jdk18on} on its classpath, 1.78 or
+ *       later ({@link BouncyCastleRelease}: older releases can loop forever on a crafted signature); optional in
+ *       auth-core like Tink, and preferred over Tink when both are there.</li>
  * </ul>
  * All three reject non-canonical signatures ({@code S >= L}); none of them is relied on to refuse a small-order
  * public key, which key admission does for every engine ({@link Ed25519PublicKeyCheck}). The system property
@@ -34,9 +35,9 @@ import java.util.function.Predicate;
 enum Ed25519Engine {
     JDK("jdk", null, null),
     TINK("tink", "com.google.crypto.tink.subtle.Ed25519Verify", "com.google.crypto.tink:tink"),
-    /** The class looked for is the one this engine needs that arrived last in Bouncy Castle (1.73). */
+    /** The class looked for is the newest this engine needs (1.77 has it; 1.78 is required, see below). */
     BOUNCY_CASTLE("bouncycastle", "org.bouncycastle.math.ec.rfc8032.Ed25519$PublicPoint",
-            "org.bouncycastle:bcprov-jdk18on 1.73 or later");
+            "org.bouncycastle:bcprov-jdk18on 1.78 or later");
 
     /**
      * RFC 9864's fully-specified name for EdDSA over Ed25519. Nimbus has the constant {@code JWSAlgorithm.Ed25519}
@@ -52,7 +53,8 @@ enum Ed25519Engine {
 
     private final String settingName;
     private final String probeClass;
-    private final String library;
+    /** The library this engine needs, as messages name it. */
+    final String library;
 
     Ed25519Engine(String settingName, String probeClass, String library) {
         this.settingName = settingName;
@@ -75,23 +77,26 @@ enum Ed25519Engine {
      * {@code bouncycastle}.
      *
      * @param label how messages name the setting the name came from
-     * @throws IllegalArgumentException for an unknown name, or an engine whose library is missing
+     * @throws IllegalArgumentException for an unknown name, or an engine whose library is missing or too old
      */
     static Ed25519Engine select(String setting, String label) {
-        return select(setting, label, Ed25519Engine::available);
+        return select(setting, label, Ed25519Engine::unusable);
     }
 
-    /** {@link #select(String, String)} with the classpath as {@code onClasspath} sees it (tests pass their own). */
-    static Ed25519Engine select(String setting, String label, Predicate<Ed25519Engine> onClasspath) {
+    /**
+     * {@link #select(String, String)} with the classpath as {@code unusable} sees it: why an engine cannot be used, or
+     * null if it can (tests pass their own).
+     */
+    static Ed25519Engine select(String setting, String label, Function<Ed25519Engine, String> unusable) {
         String value = setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT);
         if (value.equals("auto") || value.isEmpty()) {
-            return FASTEST_FIRST.stream().filter(onClasspath).findFirst().orElse(JDK);
+            return FASTEST_FIRST.stream().filter(engine -> unusable.apply(engine) == null).findFirst().orElse(JDK);
         }
         for (Ed25519Engine engine : values()) {
             if (engine.settingName.equals(value)) {
-                if (!onClasspath.test(engine)) {
-                    throw new IllegalArgumentException(label + "=" + value + ", but " + engine.library
-                            + " is not on the classpath");
+                String reason = unusable.apply(engine);
+                if (reason != null) {
+                    throw new IllegalArgumentException(label + "=" + value + ", but " + reason);
                 }
                 return engine;
             }
@@ -99,17 +104,17 @@ enum Ed25519Engine {
         throw new IllegalArgumentException(label + ": '" + setting + "' is not auto, jdk, tink or bouncycastle");
     }
 
-    /** Whether this engine's library is on the classpath (the JDK's always is). */
-    boolean available() {
+    /** Why this engine cannot be used here (its library is missing, or too old), or null if it can. */
+    String unusable() {
         if (probeClass == null) {
-            return true;
+            return null;
         }
         try {
             Class.forName(probeClass, false, Ed25519Engine.class.getClassLoader());
-            return true;
         } catch (ClassNotFoundException | LinkageError e) {
-            return false;
+            return library + " is not on the classpath";
         }
+        return this == BOUNCY_CASTLE ? BouncyCastleRelease.refusal() : null;
     }
 
     JWSVerifier verifier(OctetKeyPair publicKey) throws JOSEException {

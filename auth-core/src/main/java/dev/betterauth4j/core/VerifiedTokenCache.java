@@ -141,7 +141,14 @@ final class VerifiedTokenCache {
      * {@code trusted}; drops the entry otherwise.
      */
     AuthenticatedUser get(String token, long nowMillis, Predicate<TrustedKey> trusted) {
-        TokenDigest key = TokenDigest.of(token);
+        return get(TokenDigest.of(token), nowMillis, trusted);
+    }
+
+    /**
+     * {@link #get(String, long, Predicate)} for a token already digested, so that a miss stores it without digesting
+     * it again.
+     */
+    AuthenticatedUser get(TokenDigest key, long nowMillis, Predicate<TrustedKey> trusted) {
         Stripe stripe = stripes[stripeIndex(key)];
         Entry entry = stripe.entries.get(key);
         if (entry == null) {
@@ -158,11 +165,15 @@ final class VerifiedTokenCache {
     }
 
     void put(String token, AuthenticatedUser user, TrustedKey key) {
+        put(token, TokenDigest.of(token), user, key);
+    }
+
+    /** Stores a verified token under its digest, {@code TokenDigest.of(token)}. */
+    void put(String token, TokenDigest digest, AuthenticatedUser user, TrustedKey key) {
         if (!TokenDigest.storable(token)) {
             // Cannot happen for a token that verified; the digest's exactness depends on it, so it is checked here.
             return;
         }
-        TokenDigest digest = TokenDigest.of(token);
         stripes[stripeIndex(digest)].put(new Entry(digest, user, key, user.expiresAt().toEpochMilli()));
     }
 

@@ -111,15 +111,15 @@ class Ed25519EngineTest {
 
     @Test
     void autoPrefersBouncyCastleThenTinkThenTheJdk() {
-        assertThat(Ed25519Engine.BOUNCY_CASTLE.available()).isTrue();
-        assertThat(Ed25519Engine.TINK.available()).isTrue();
+        assertThat(Ed25519Engine.BOUNCY_CASTLE.unusable()).isNull();
+        assertThat(Ed25519Engine.TINK.unusable()).isNull();
         assertThat(Ed25519Engine.select(null)).isEqualTo(Ed25519Engine.BOUNCY_CASTLE);
         assertThat(Ed25519Engine.select("auto")).isEqualTo(Ed25519Engine.BOUNCY_CASTLE);
 
         // As on a classpath without Bouncy Castle, and one with neither library.
-        assertThat(Ed25519Engine.select("auto", "x", engine -> engine != Ed25519Engine.BOUNCY_CASTLE))
-                .isEqualTo(Ed25519Engine.TINK);
-        assertThat(Ed25519Engine.select(null, "x", engine -> engine == Ed25519Engine.JDK))
+        assertThat(Ed25519Engine.select("auto", "x",
+                engine -> engine == Ed25519Engine.BOUNCY_CASTLE ? "missing" : null)).isEqualTo(Ed25519Engine.TINK);
+        assertThat(Ed25519Engine.select(null, "x", engine -> engine == Ed25519Engine.JDK ? null : "missing"))
                 .isEqualTo(Ed25519Engine.JDK);
     }
 
@@ -133,14 +133,27 @@ class Ed25519EngineTest {
     }
 
     @Test
-    void anEngineChosenByNameMustBeOnTheClasspath() {
+    void anEngineChosenByNameMustBeUsable() {
         assertThatThrownBy(() -> Ed25519Engine.select("bouncycastle", "ed25519Engine",
-                engine -> engine != Ed25519Engine.BOUNCY_CASTLE))
-                .hasMessage("ed25519Engine=bouncycastle, but org.bouncycastle:bcprov-jdk18on 1.73 or later is not on"
-                        + " the classpath");
-        assertThatThrownBy(() -> Ed25519Engine.select("tink", "ed25519Engine",
-                engine -> engine != Ed25519Engine.TINK))
-                .hasMessageContaining("com.google.crypto.tink:tink is not on the classpath");
+                engine -> engine == Ed25519Engine.BOUNCY_CASTLE ? "it is too old" : null))
+                .hasMessage("ed25519Engine=bouncycastle, but it is too old");
+        assertThat(Ed25519Engine.BOUNCY_CASTLE).extracting(engine -> engine.library)
+                .isEqualTo("org.bouncycastle:bcprov-jdk18on 1.78 or later");
+    }
+
+    @Test
+    void bouncyCastleReleasesBefore178AreNotUsedForEd25519() {
+        // 1.73 to 1.77 can loop forever verifying a crafted signature with a crafted key (CVE-2024-30172).
+        assertThat(BouncyCastleRelease.version()).isEqualTo("1.87");
+        assertThat(BouncyCastleRelease.refusal()).isNull();
+        for (String old : new String[] {"1.77", "1.73", "1.77.00.0", "1.70"}) {
+            assertThat(BouncyCastleRelease.isFixed(old)).as(old).isFalse();
+        }
+        for (String fixed : new String[] {"1.78", "1.78.1", "1.87", "2.0", "1.100"}) {
+            assertThat(BouncyCastleRelease.isFixed(fixed)).as(fixed).isTrue();
+        }
+        // No manifest to tell (a repackaged jar): the application's own choice stands.
+        assertThat(BouncyCastleRelease.isFixed(null)).isTrue();
     }
 
     @Test
