@@ -11,7 +11,9 @@
 # Environment (defaults): JMH_FORKS (2), JMH_WARMUP_ITERATIONS (3), JMH_WARMUP_TIME (2s), JMH_ITERATIONS (5),
 # JMH_TIME (2s), JMH_THREADS (1), JMH_INCLUDE (all), JMH_EXTRA_ARGS (none, e.g. "-prof gc"),
 # CONTENTION_THREADS (4: two per core here; the contention benchmark also runs with 1), SKIP_CONTENTION=1 to leave it
-# out, CONTENTION_EXTRA_ARGS (JMH_EXTRA_ARGS unless set, even to nothing: e.g. JMH_EXTRA_ARGS="-p alg=EdDSA" for the
+# out (it also runs ContentionRounds, the same cases in interleaved rounds: CONTENTION_ROUNDS, "20 200 2"),
+# ENGINE_ROUNDS ("60 150 4": rounds, ms per slice, s of warm-up for EngineRounds), SKIP_ENGINE_ROUNDS=1 to leave
+# it out, CONTENTION_EXTRA_ARGS (JMH_EXTRA_ARGS unless set, even to nothing: e.g. JMH_EXTRA_ARGS="-p alg=EdDSA" for the
 # main run and CONTENTION_EXTRA_ARGS= to keep both of the contention benchmark's algorithms),
 # JDK17_JAVA (java), JDK25_HOME (/usr/lib/jvm/temurin-25-jdk-amd64; the JDK 25 run is skipped if it is missing),
 # CACHE_MEMORY_ENTRIES (10000), REPORT_DIR (benchmarks/target/report), SKIP_BUILD=1 to reuse benchmarks.jar.
@@ -37,6 +39,8 @@ JDK25_HOME="${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA25="$JDK25_HOME/bin/java"
 ENTRIES="${CACHE_MEMORY_ENTRIES:-10000}"
 CONTENTION_THREADS="${CONTENTION_THREADS:-4}"
+ENGINE_ROUNDS="${ENGINE_ROUNDS:-60 150 4}"
+CONTENTION_ROUNDS="${CONTENTION_ROUNDS:-20 200 2}"
 CONTENTION=TokenCacheContentionBenchmark
 OUT="${REPORT_DIR:-$here/target/report}"
 JAR="$here/target/benchmarks.jar"
@@ -103,6 +107,16 @@ for i in "${!labels[@]}"; do
         | tee "$OUT/contention-$label-t$t.log"
     done
     renderer_args+=(--contention "$label=$OUT/contention-$label-t1.json,$OUT/contention-$label-t$CONTENTION_THREADS.json")
+    echo "== Token cache contention in interleaved rounds on $label, started $(date -u +%H:%M:%SZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+    # shellcheck disable=SC2086
+    "${javas[$i]}" ${opts[$i]} -cp "$JAR" dev.betterauth4j.benchmarks.tools.ContentionRounds $CONTENTION_ROUNDS \
+      | tee "$OUT/contention-rounds-$label.md"
+  fi
+  if [ "${SKIP_ENGINE_ROUNDS:-0}" != 1 ]; then
+    echo "== Ed25519 engines in interleaved rounds on $label, started $(date -u +%H:%M:%SZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+    # shellcheck disable=SC2086
+    "${javas[$i]}" ${opts[$i]} -cp "$JAR" dev.betterauth4j.benchmarks.tools.EngineRounds $ENGINE_ROUNDS \
+      | tee "$OUT/engine-rounds-$label.md"
   fi
 done
 
@@ -120,7 +134,7 @@ jars_of() { # $1 = required|optional: the absolute jar paths of that kind, one p
 jars_of required | paste -sd: > "$OUT/auth-core.classpath"
 jars_of optional | grep -v '/bcprov-' | paste -sd: > "$OUT/tink.classpath"
 jars_of optional | grep '/bcprov-' | paste -sd: > "$OUT/bouncycastle.classpath"
-core_jar="$(ls auth-core/target/auth-core-*.jar | grep -v -e '-tests.jar' -e '-sources.jar' -e '-javadoc.jar' | head -1)"
+core_jar="$(ls auth-core/target/auth-core-*.jar | grep -v -e '-tests.jar' -e '-test-suite.jar' -e '-sources.jar' -e '-javadoc.jar' | head -1)"
 "$JAVA17" -cp "$JAR" dev.betterauth4j.benchmarks.tools.Footprint "$core_jar" "@$OUT/auth-core.classpath" \
   > "$OUT/footprint.md"
 {
@@ -151,6 +165,20 @@ echo "== Rendering"
 {
   cat "$OUT/tables.md"
   echo
+  for label in "${labels[@]}"; do
+    if [ -f "$OUT/contention-rounds-$label.md" ]; then
+      echo "### The token cache under contention in interleaved rounds, $label (ContentionRounds)"
+      echo
+      cat "$OUT/contention-rounds-$label.md"
+      echo
+    fi
+    if [ -f "$OUT/engine-rounds-$label.md" ]; then
+      echo "### Ed25519 engines in interleaved rounds, $label (EngineRounds)"
+      echo
+      cat "$OUT/engine-rounds-$label.md"
+      echo
+    fi
+  done
   echo "### Dependency footprint (auth-core and its runtime dependencies)"
   echo
   cat "$OUT/footprint.md"

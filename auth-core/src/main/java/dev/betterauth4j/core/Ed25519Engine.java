@@ -22,7 +22,7 @@ import java.util.function.Function;
  *   <li>{@link #TINK}: Nimbus' {@link Ed25519Verifier}, which runs Google Tink's pure-Java Ed25519, about three
  *       times faster on the JDK versions measured. Used when the application has {@code com.google.crypto.tink:tink}
  *       on its classpath; auth-core declares it optional, so it never arrives transitively.</li>
- *   <li>{@link #BOUNCY_CASTLE}: Bouncy Castle's RFC 8032 Ed25519 ({@link BouncyCastleEd25519Verifier}), about seven
+ *   <li>{@link #BOUNCY_CASTLE}: Bouncy Castle's RFC 8032 Ed25519 ({@link BouncyCastleEd25519Verifier}), about eight
  *       times the JDK's. Used when the application has {@code org.bouncycastle:bcprov-jdk18on} on its classpath, 1.78 or
  *       later ({@link BouncyCastleRelease}: older releases can loop forever on a crafted signature); optional in
  *       auth-core like Tink, and preferred over Tink when both are there.</li>

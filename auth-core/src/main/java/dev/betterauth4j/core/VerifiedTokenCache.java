@@ -13,9 +13,10 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>Keyed by the SHA-256 digest of the whole token (every character counts, see {@link TokenDigest#of}), not by
- *       its text: the text was a quarter of an entry's memory (about 650 bytes of 2,800; the digest is 32, kept
- *       in the entry's own fields). A lookup digests the presented token (about 0.4 µs for 600 characters with the
- *       SHA extensions of current x86 and ARM CPUs) and compares all 256 bits.</li>
+ *       its text: the text was a quarter of an entry's memory (660 bytes of 2,829 for a Better Auth token; the
+ *       digest is 32, kept in the entry's own fields; the claims, most of the rest, are compacted by
+ *       {@link FrozenJson}). A lookup digests the presented token (about 0.45 µs for 600 characters on the benchmark
+ *       machine, docs/performance.md) and compares all 256 bits; a miss hands its digest on to the insert.</li>
  *   <li>Why comparing digests is as safe as comparing texts here: a forged token T' that hits the entry of a verified
  *       token T needs SHA-256(T') = SHA-256(T) with T' != T. Each stored T ends with a signature nobody can predict
  *       before Better Auth has made it, so an attacker cannot prepare a colliding pair in advance (the 2^128 birthday

@@ -94,7 +94,7 @@ public final class ReportRenderer {
         Map<String, Map<String, Score>> runs = new LinkedHashMap<>();
         for (Map.Entry<String, Path> input : inputs.entrySet()) {
             runs.put(input.getKey(), renderRun(md, input.getKey(), MAPPER.readTree(input.getValue().toFile()), support,
-                    missing));
+                    missing, allowMissing));
         }
         renderEngines(md, runs);
         if (!contention.isEmpty()) {
@@ -118,8 +118,8 @@ public final class ReportRenderer {
                 + " `ImmutableSecret` has no key id to match). Spring ES256/ES512 use `withJwkSetUri` against a"
                 + " loopback JWKS endpoint (Spring 6.5 has `withPublicKey` for RSA keys only); the key set is fetched"
                 + " once and then served from Spring's cache. `betterauth4jCacheHit` passes the same `String` instance"
-                + " every time, so its hash code is cached; a server gets a new string per request and hashes it once"
-                + " more (the load test's `/cached` case includes that).\n");
+                + " every time; the cache digests it anyway (SHA-256 of the whole token, its key), so a server's new"
+                + " string per request costs the same.\n");
 
         String text = md.toString();
         if (out != null) {
@@ -214,8 +214,14 @@ public final class ReportRenderer {
     }
 
     private static Map<String, Score> renderRun(StringBuilder md, String label, JsonNode results,
-                                                Map<String, SupportProbe.Cell> support, List<String> problems) {
+                                                Map<String, SupportProbe.Cell> support, List<String> problems,
+                                                boolean partial) {
         Map<String, Score> scores = scores(results);
+        // A partial run (a subset of benchmarks or algorithms) shows the algorithms it measured; a full one shows all,
+        // so that a missing result stands out.
+        List<String> algorithms = Fixture.ALGORITHMS.stream()
+                .filter(a -> !partial || scores.keySet().stream().anyMatch(key -> key.endsWith("/" + a)))
+                .toList();
         JsonNode first = results.size() == 0 ? null : results.get(0);
         md.append("### ").append(label);
         if (first != null) {
@@ -239,18 +245,18 @@ public final class ReportRenderer {
                 .append(first.path("jvmArgs")).append(". Error: JMH's 99.9% confidence half-width.\n\n");
 
         // Summary: variants down, algorithms across.
-        md.append("| ops/s | ").append(String.join(" | ", Fixture.ALGORITHMS)).append(" |\n");
-        md.append("|---|").append("---:|".repeat(Fixture.ALGORITHMS.size())).append('\n');
+        md.append("| ops/s | ").append(String.join(" | ", algorithms)).append(" |\n");
+        md.append("|---|").append("---:|".repeat(algorithms.size())).append('\n');
         for (Variant variant : Variant.values()) {
             md.append("| `").append(variant).append("` |");
-            for (String algorithm : Fixture.ALGORITHMS) {
+            for (String algorithm : algorithms) {
                 md.append(' ').append(cell(variant, algorithm, scores, support, problems, label, false)).append(" |");
             }
             md.append('\n');
         }
         md.append('\n');
 
-        for (String algorithm : Fixture.ALGORITHMS) {
+        for (String algorithm : algorithms) {
             Score floor = scores.get("floor/" + algorithm);
             Score parse = scores.get("floorPlusParse/" + algorithm);
             md.append("#### ").append(label).append(", ").append(algorithm).append("\n\n");
