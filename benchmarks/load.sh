@@ -2,7 +2,7 @@
 # Load test through BetterAuthFilter: starts ONE embedded Jetty 12 on 127.0.0.1 (LoadTestServer) and drives each
 # case with wrk, then prints requests/s and p50/p99 latency per case.
 #
-#   benchmarks/load.sh                      # 60 s per path and token, 2 wrk threads, 16 connections (~13 minutes)
+#   benchmarks/load.sh                      # 60 s per path and token, 2 wrk threads, 16 connections (~11 minutes)
 #   LOAD_DURATION=6 LOAD_WARMUP=1 benchmarks/load.sh
 #
 # Cases: /plain (no filter: the container's own cost), /cached (behind BetterAuthFilter with the verified-token cache)
