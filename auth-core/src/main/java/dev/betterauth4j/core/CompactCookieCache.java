@@ -8,8 +8,6 @@ import java.security.MessageDigest;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static dev.betterauth4j.core.TokenVerificationException.Reason.BAD_SIGNATURE;
 import static dev.betterauth4j.core.TokenVerificationException.Reason.MALFORMED;
@@ -27,9 +25,12 @@ import static dev.betterauth4j.core.TokenVerificationException.Reason.MALFORMED;
  */
 final class CompactCookieCache {
 
-    private static final Pattern OUTER = Pattern.compile(
-            "\\{\"session\":(\\{.*}),\"expiresAt\":([1-9][0-9]{0,15}),\"signature\":\"([A-Za-z0-9_-]{43})\"}",
-            Pattern.DOTALL);
+    private static final String PREFIX = "{\"session\":";
+    private static final String EXPIRES_AT = ",\"expiresAt\":";
+    private static final String SIGNATURE = ",\"signature\":\"";
+    private static final String SUFFIX = "\"}";
+    private static final int SIGNATURE_LENGTH = 43;
+    private static final int MAX_DIGITS = 16;
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
     private static final Base64.Encoder BASE64URL_NO_PADDING = Base64.getUrlEncoder().withoutPadding();
 
@@ -49,15 +50,31 @@ final class CompactCookieCache {
         } catch (IllegalArgumentException e) {
             throw malformed();
         }
-        Matcher outer = OUTER.matcher(text);
-        if (!outer.matches()) {
+        // The outer text is PREFIX session EXPIRES_AT digits SIGNATURE signature SUFFIX, read from its end: the
+        // signature and the digits cannot hold the separators, so there is one way to split it, and the session is
+        // everything between the first and the last separator.
+        int signatureEnd = text.length() - SUFFIX.length();
+        int signatureStart = signatureEnd - SIGNATURE_LENGTH;
+        int digitsEnd = signatureStart - SIGNATURE.length();
+        if (!text.startsWith(PREFIX) || !text.endsWith(SUFFIX) || digitsEnd < 0
+                || !text.startsWith(SIGNATURE, digitsEnd) || !base64Url(text, signatureStart, signatureEnd)) {
             throw malformed();
         }
-        String session = outer.group(1);
-        String expiresAt = outer.group(2);
-        String signed = session.substring(0, session.length() - 1) + ",\"expiresAt\":" + expiresAt + "}";
+        int digitsStart = digitsEnd;
+        while (digitsStart > 0 && digitsEnd - digitsStart < MAX_DIGITS && isDigit(text.charAt(digitsStart - 1))) {
+            digitsStart--;
+        }
+        int sessionEnd = digitsStart - EXPIRES_AT.length();
+        if (digitsStart == digitsEnd || text.charAt(digitsStart) == '0' || sessionEnd < PREFIX.length() + 2
+                || !text.startsWith(EXPIRES_AT, sessionEnd) || text.charAt(PREFIX.length()) != '{'
+                || text.charAt(sessionEnd - 1) != '}') {
+            throw malformed();
+        }
+        String session = text.substring(PREFIX.length(), sessionEnd);
+        String signed = text.substring(PREFIX.length(), sessionEnd - 1) + text.substring(sessionEnd, digitsEnd) + "}";
         byte[] expected = BASE64URL_NO_PADDING.encode(hmac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        if (!MessageDigest.isEqual(expected, outer.group(3).getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(expected,
+                text.substring(signatureStart, signatureEnd).getBytes(StandardCharsets.US_ASCII))) {
             throw new TokenVerificationException(BAD_SIGNATURE, "The session's cookie cache has no valid signature");
         }
         Map<String, Object> claims;
@@ -70,7 +87,21 @@ final class CompactCookieCache {
             // Better Auth appends expiresAt; a session object that had one would make the signed text ambiguous.
             throw malformed();
         }
-        return CookieCachePayload.of(claims, Long.parseLong(expiresAt));
+        return CookieCachePayload.of(claims, Long.parseLong(text, digitsStart, digitsEnd, 10));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean base64Url(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || isDigit(c) || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static TokenVerificationException malformed() {

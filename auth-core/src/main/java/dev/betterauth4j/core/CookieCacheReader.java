@@ -1,5 +1,7 @@
 package dev.betterauth4j.core;
 
+import javax.crypto.Mac;
+
 import java.time.Clock;
 import java.util.Map;
 
@@ -21,7 +23,8 @@ final class CookieCacheReader {
     /** The JWT and JWE caches are verified with Better Auth's own tolerance; compact and HS256 with none. */
     static final long SKEW_MILLIS = 15_000;
 
-    private final byte[] secret;
+    /** HMAC-SHA256 with the current secret, copied for each compact cache. */
+    private final Mac hmac;
     private final SignedCookieCache signed;
     private final EncryptedCookieCache encrypted;
     private final JwtVerifier keySetSigned;
@@ -37,7 +40,7 @@ final class CookieCacheReader {
      */
     CookieCacheReader(BetterAuthSecrets secrets, JwtVerifier keySetSigned, String version, String issuer,
                       Clock clock) {
-        this.secret = secrets.current();
+        this.hmac = SessionToken.hmac(secrets.current());
         this.signed = new SignedCookieCache(secrets.current());
         this.encrypted = new EncryptedCookieCache(secrets.all());
         this.keySetSigned = keySetSigned;
@@ -69,7 +72,7 @@ final class CookieCacheReader {
         CookieCachePayload payload;
         long skew = SKEW_MILLIS;
         if (dots == 0) {
-            payload = CompactCookieCache.read(value, SessionToken.hmac(secret));
+            payload = CompactCookieCache.read(value, SessionToken.copy(hmac));
             skew = 0;
         } else if (dots == 4) {
             payload = encrypted.read(value);

@@ -133,6 +133,15 @@ record SessionToken(String token, String signature, String canonical) {
         }
     }
 
+    /** A MAC of one's own: {@link Mac} is not thread-safe, and cloning an initialised one skips the key set-up. */
+    static Mac copy(Mac prototype) {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HMAC-SHA256 cannot be copied", e);
+        }
+    }
+
     private static void checkToken(String token) throws TokenVerificationException {
         if (token.isEmpty() || !only(token, 0, token.length(), TOKEN_CHARS)) {
             throw new TokenVerificationException(MALFORMED, "The session token is not a Better Auth session token");
@@ -149,13 +158,54 @@ record SessionToken(String token, String signature, String canonical) {
         return true;
     }
 
-    /** decodeURIComponent: %XX escapes only ({@code +} stays {@code +}); a broken escape is malformed. */
+    /**
+     * decodeURIComponent: %XX escapes only ({@code +} stays {@code +}); a broken escape is malformed. Better Auth's
+     * values escape only ASCII ({@code +}, {@code /}, {@code =}), decoded here; anything else goes to the JDK's
+     * UTF-8 decoder.
+     */
     private static String percentDecoded(String value) throws TokenVerificationException {
+        StringBuilder decoded = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '%') {
+                decoded.append(c);
+                continue;
+            }
+            int high = i + 2 < value.length() ? hexDigit(value.charAt(i + 1)) : -1;
+            int low = high < 0 ? -1 : hexDigit(value.charAt(i + 2));
+            if (low < 0) {
+                throw notUrlEncoded();
+            }
+            int escaped = high << 4 | low;
+            if (escaped >= 0x80) {
+                return utf8Decoded(value);
+            }
+            decoded.append((char) escaped);
+            i += 2;
+        }
+        return decoded.toString();
+    }
+
+    private static String utf8Decoded(String value) throws TokenVerificationException {
         try {
             return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new TokenVerificationException(MALFORMED, "The session token is not validly URL-encoded");
+            throw notUrlEncoded();
         }
+    }
+
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    }
+
+    private static TokenVerificationException notUrlEncoded() {
+        return new TokenVerificationException(MALFORMED, "The session token is not validly URL-encoded");
     }
 
     @Override

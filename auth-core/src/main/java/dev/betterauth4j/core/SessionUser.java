@@ -1,6 +1,9 @@
 package dev.betterauth4j.core;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +37,59 @@ final class SessionUser {
         if (!(value instanceof String text)) {
             return null;
         }
+        Instant iso = toIsoString(text);
+        if (iso != null) {
+            return iso;
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * The form of JavaScript's {@code Date.toISOString()}, {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, which is how Better Auth
+     * writes every date (with 0 to 9 digits of fraction), read without a formatter, on the cookie cache's hot path;
+     * null for any other text (offsets, leap seconds, {@code 24:00}, ...), which {@link Instant#parse} then reads.
+     */
+    private static Instant toIsoString(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z'
+                || length > 20 && (length == 21 || text.charAt(19) != '.')) {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int fraction = length == 20 ? 0 : digits(text, 20, length - 1);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || fraction < 0) {
+            return null;
+        }
+        long nanos = fraction;
+        for (int scale = length - 21; scale < 9 && length > 20; scale++) {
+            nanos *= 10;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The number written in ASCII digits at {@code [from, to)}, or -1. */
+    private static int digits(String text, int from, int to) {
+        int number = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
     }
 
     private static String text(Object value) {

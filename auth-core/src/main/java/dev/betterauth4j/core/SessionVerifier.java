@@ -46,7 +46,7 @@ record SessionVerifier(Mac hmac, boolean acceptBare, SessionCache cache, Session
         }
         SessionToken token = SessionToken.parse(presented, cookieName != null, acceptBare);
         boolean signatureChecked = hmac != null && token.signed();
-        if (signatureChecked && !token.signedWith(copy(hmac))) {
+        if (signatureChecked && !token.signedWith(SessionToken.copy(hmac))) {
             throw new TokenVerificationException(BAD_SIGNATURE, "The session token's signature is not valid");
         }
         if (cookieCache != null && signatureChecked && cookieName != null && cookieName.endsWith(TOKEN_COOKIE_SUFFIX)) {
@@ -67,15 +67,6 @@ record SessionVerifier(Mac hmac, boolean acceptBare, SessionCache cache, Session
         }
         return cache.get(SessionToken.cacheKey(presented, cookieName != null),
                 () -> endpoint.fetch(cookieName, presented));
-    }
-
-    /** A MAC of one's own: {@link Mac} is not thread-safe, and cloning an initialised one skips the key set-up. */
-    private static Mac copy(Mac prototype) {
-        try {
-            return (Mac) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("HMAC-SHA256 cannot be copied", e);
-        }
     }
 
     @Override

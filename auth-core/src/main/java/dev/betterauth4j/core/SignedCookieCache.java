@@ -4,8 +4,13 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.util.JSONObjectUtils;
 
+import javax.crypto.Mac;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +28,8 @@ final class SignedCookieCache {
     /** Better Auth writes only {@code alg}; {@code typ} is harmless, anything else (a key, {@code crit}) is not. */
     private static final Set<String> HEADER_PARAMETERS = Set.of("alg", "typ");
 
+    private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
+
     private final MACVerifier verifier;
 
     /**
@@ -31,7 +38,9 @@ final class SignedCookieCache {
     SignedCookieCache(byte[] secret) {
         try {
             this.verifier = new MACVerifier(secret);
-        } catch (JOSEException e) {
+            // Nimbus looks HMAC-SHA256 up for every signature; naming the provider spares the search of them all.
+            verifier.getJCAContext().setProvider(Mac.getInstance("HmacSHA256").getProvider());
+        } catch (JOSEException | NoSuchAlgorithmException e) {
             throw new IllegalArgumentException("The secret cannot be an HMAC key", e);
         }
     }
@@ -59,7 +68,15 @@ final class SignedCookieCache {
         if (!valid) {
             throw new TokenVerificationException(BAD_SIGNATURE, "The session's cookie cache has no valid signature");
         }
-        Map<String, Object> claims = jws.getPayload().toJSONObject();
+        Map<String, Object> claims;
+        try {
+            // The JDK's decoder: Nimbus' own decodes in constant time, which a payload verified already does not
+            // need, at about half the cost of the whole read.
+            claims = JSONObjectUtils.parse(new String(BASE64URL.decode(jws.getParsedParts()[1].toString()),
+                    StandardCharsets.UTF_8));
+        } catch (ParseException | RuntimeException e) {
+            throw malformed();
+        }
         if (claims == null || !(claims.get("exp") instanceof Number exp)) {
             throw malformed();
         }

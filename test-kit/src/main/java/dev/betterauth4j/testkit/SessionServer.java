@@ -19,6 +19,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +79,9 @@ public final class SessionServer implements AutoCloseable {
     });
     private final String secret;
     private final String cookiePrefix;
+    private static final DateTimeFormatter ISO_STRING = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     private final Clock clock;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
@@ -170,7 +176,9 @@ public final class SessionServer implements AutoCloseable {
         user.put("updatedAt", "2026-01-01T00:00:00.000Z");
         user.putAll(userFields);
         users.put(userId, user);
-        sessions.put(token, new Session(randomId(), token, userId, clock.instant().plus(lifetime)));
+        // Better Auth keeps dates as JavaScript Dates: to the millisecond.
+        sessions.put(token, new Session(randomId(), token, userId,
+                clock.instant().plus(lifetime).truncatedTo(ChronoUnit.MILLIS)));
         return token + "." + sign(token);
     }
 
@@ -357,7 +365,7 @@ public final class SessionServer implements AutoCloseable {
 
     private static Map<String, Object> sessionJson(Session session) {
         Map<String, Object> sessionJson = new LinkedHashMap<>();
-        sessionJson.put("expiresAt", session.expiresAt().toString());
+        sessionJson.put("expiresAt", isoString(session.expiresAt()));
         sessionJson.put("token", session.token());
         sessionJson.put("createdAt", "2026-01-01T00:00:00.000Z");
         sessionJson.put("updatedAt", "2026-01-01T00:00:00.000Z");
@@ -426,5 +434,10 @@ public final class SessionServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /** A date as Better Auth writes it: JavaScript's {@code Date.toISOString()}, milliseconds always written. */
+    private static String isoString(Instant instant) {
+        return ISO_STRING.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 }
