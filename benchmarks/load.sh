@@ -8,7 +8,9 @@
 # Cases: /plain (no filter: the container's own cost), /cached (behind BetterAuthFilter with the verified-token cache)
 # and /uncached-jdk, /uncached-tink, /uncached-bouncycastle (behind the filter without cache, Ed25519 on the engine
 # named), each with an EdDSA and an RS256 token. Every request carries the same Authorization header, so requests are
-# the same size on every path.
+# the same size on every path. Then /plain and /session (behind the filter, Better Auth session cookies resolved by a
+# stand-in get-session on loopback, cached for LOAD_SESSION_TTL s), every request with the session cookie of the next
+# of LOAD_SESSIONS signed-in users (a wrk Lua script), and how often get-session was called per session.
 #
 # Every path is compared with /plain in ROUNDS: LOAD_ROUNDS rounds of (plain, cached, uncached-jdk, ...), each path
 # DURATION / ROUNDS seconds, back to back, so the paths of a round see the same machine state. On two shared cores,
@@ -21,7 +23,8 @@
 # Environment: LOAD_DURATION (s per case, default 60), LOAD_ROUNDS (default 10), LOAD_WARMUP (s, default 5),
 # LOAD_THREADS (default 2), LOAD_CONNECTIONS (default 16), JAVA (default java), LOAD_JAVA_OPTS (default -Xms512m
 # -Xmx512m), LOAD_BUILD=0 to use the existing benchmarks/target/benchmarks.jar, LOAD_OUT (default
-# benchmarks/target/load).
+# benchmarks/target/load), LOAD_SESSIONS (default 100), LOAD_SESSION_TTL (s, default 30, Better Auth's default cache
+# TTL in betterauth4j), LOAD_CASES ("tokens sessions", default both).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -31,6 +34,9 @@ ROUNDS="${LOAD_ROUNDS:-10}"
 WARMUP="${LOAD_WARMUP:-5}"
 THREADS="${LOAD_THREADS:-2}"
 CONNECTIONS="${LOAD_CONNECTIONS:-16}"
+SESSIONS="${LOAD_SESSIONS:-100}"
+SESSION_TTL="${LOAD_SESSION_TTL:-30}"
+CASES="${LOAD_CASES:-tokens sessions}"
 JAVA="${JAVA:-java}"
 # Each filtered path names its Ed25519 engine itself (LoadTestServer); this module has Tink and Bouncy Castle.
 JAVA_OPTS="${LOAD_JAVA_OPTS:--Xms512m -Xmx512m}"
@@ -41,6 +47,8 @@ if ! command -v wrk >/dev/null 2>&1; then
   echo "wrk is not installed (Debian/Ubuntu: apt-get install -y wrk)" >&2
   exit 1
 fi
+command -v curl >/dev/null 2>&1 || { echo "curl is not installed" >&2; exit 1; }
+has_case() { case " $CASES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 if [ "${LOAD_BUILD:-1}" != 0 ]; then
   (cd "$root" && ./mvnw -B -q -pl benchmarks -am package -DskipTests)
 fi
@@ -52,7 +60,8 @@ algs=(EdDSA RS256)
 paths=(plain cached uncached-jdk uncached-tink uncached-bouncycastle)
 round_seconds=$(( DURATION / ROUNDS ))
 [ "$round_seconds" -ge 1 ] || { echo "LOAD_DURATION must be at least LOAD_ROUNDS seconds" >&2; exit 2; }
-max_seconds=$(( ${#algs[@]} * (${#paths[@]} * (WARMUP + DURATION + ROUNDS + 5)) + 120 ))
+session_paths=(plain session)
+max_seconds=$(( (${#algs[@]} * ${#paths[@]} + ${#session_paths[@]}) * (WARMUP + DURATION + ROUNDS + 5) + 120 ))
 
 server_pid=""
 cleanup() {
@@ -66,7 +75,7 @@ trap cleanup EXIT INT TERM
 
 # shellcheck disable=SC2086
 "$JAVA" $JAVA_OPTS -cp "$JAR" dev.betterauth4j.benchmarks.load.LoadTestServer --dir "$work" \
-  --max-seconds "$max_seconds" > "$OUT/server.log" 2>&1 &
+  --max-seconds "$max_seconds" --sessions "$SESSIONS" --session-ttl "$SESSION_TTL" > "$OUT/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
   [ -f "$work/ready" ] && break
@@ -77,12 +86,35 @@ done
 port="$(cat "$work/port")"
 cat "$OUT/server.log"
 
+# Each request of the session case carries the next session's cookie (per wrk thread, in turn).
+lua="$work/session-cookies.lua"
+cat > "$lua" <<'LUA'
+local cookies = {}
+for line in io.lines(os.getenv("LOAD_COOKIES")) do cookies[#cookies + 1] = line end
+local turn = 0
+function request()
+  turn = turn % #cookies + 1
+  return wrk.format(nil, nil, { ["Cookie"] = cookies[turn] })
+end
+LUA
+export LOAD_COOKIES="$work/session-cookies.txt"
+# What a request carries: "session" (the Lua script's cookies) or an algorithm (its token in Authorization).
+credential_args() { # credential
+  if [ "$1" = session ]; then
+    printf '%s\n' -s "$lua"
+  else
+    printf '%s\n' -H "Authorization: Bearer $(cat "$work/token-$1.txt")"
+  fi
+}
+
 # One wrk run; prints "requests/s p50 p99". Any non-2xx response or socket error fails the script (it runs in a
 # subshell, hence the marker file).
-measure() { # name path alg seconds
+measure() { # name path credential seconds
   local name="$1" path="$2" alg="$3" seconds="$4" file="$OUT/wrk-$1.txt"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency \
-    -H "Authorization: Bearer $(cat "$work/token-$alg.txt")" "http://127.0.0.1:$port/$path" > "$file"
+  local credential=()
+  mapfile -t credential < <(credential_args "$alg")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency "${credential[@]}" "http://127.0.0.1:$port/$path" \
+    > "$file"
   local non2xx errors
   non2xx="$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$file")"
   errors="$(awk '/Socket errors:/ {sub(/^ *Socket errors: */, ""); print}' "$file")"
@@ -97,12 +129,24 @@ measure() { # name path alg seconds
 median() { tr ' ' '\n' | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 median_int() { median | awk '{printf "%.0f", $1}'; }
 
-# Warm every path first, so no case pays for the JIT compiling code paths that an earlier case did not use.
-for alg in "${algs[@]}"; do
-  for path in "${paths[@]}"; do
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $(cat "$work/token-$alg.txt")" \
-      "http://127.0.0.1:$port/$path" > /dev/null
+# The cases: (credential, path...) per line; every path of a case is compared with its /plain.
+cases=()
+has_case tokens && for alg in "${algs[@]}"; do cases+=("$alg ${paths[*]}"); done
+has_case sessions && cases+=("session ${session_paths[*]}")
+
+warm_up() { # credential path...
+  local args=()
+  mapfile -t args < <(credential_args "$1")
+  for path in "${@:2}"; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${args[@]}" "http://127.0.0.1:$port/$path" > /dev/null
   done
+}
+# Warm every token path first, so no case pays for the JIT compiling code paths that an earlier case did not use.
+# The session case (the last) warms up right before its rounds: its get-session calls are counted from there.
+session_start=""
+for each in "${cases[@]}"; do
+  read -r -a case_paths <<< "$each"
+  [ "${case_paths[0]}" = session ] || warm_up "${case_paths[@]}"
 done
 
 {
@@ -113,11 +157,18 @@ done
   echo "- wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $THREADS threads, $CONNECTIONS connections; every path warmed ${WARMUP} s first"
   echo "- every path measured in $ROUNDS interleaved rounds of $round_seconds s each (${paths[*]}, then again); load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "| token | path | requests/s (median) | per round | p50 | p99 | × plain (median of the rounds' ratios) |"
+  echo "| credential | path | requests/s (median) | per round | p50 | p99 | × plain (median of the rounds' ratios) |"
   echo "|---|---|---:|---|---:|---:|---:|"
 } > "$OUT/load-report.md"
 
-for alg in "${algs[@]}"; do
+for each in "${cases[@]}"; do
+  read -r -a case_paths <<< "$each"
+  alg="${case_paths[0]}"
+  paths=("${case_paths[@]:1}")
+  if [ "$alg" = session ]; then
+    session_start="$(date +%s)"
+    warm_up "${case_paths[@]}"
+  fi
   declare -A rates=() ratios=() latency=()
   for round in $(seq 1 "$ROUNDS"); do
     echo "== $alg round $round/$ROUNDS: ${paths[*]}, $round_seconds s each" >&2
@@ -133,13 +184,26 @@ for alg in "${algs[@]}"; do
   for path in "${paths[@]}"; do
     # Latency columns: the last round's, as one representative run (every round's wrk output is kept).
     # shellcheck disable=SC2086
-    printf '| %s | `/%s` | %s | %s | %s | %s | %s |\n' "$alg" "$path" "$(echo "${rates[$path]}" | median_int)" \
+    printf '| %s | `/%s` | %s | %s | %s | %s | %s |\n' "$([ "$alg" = session ] && echo "session cookie ($SESSIONS sessions)" || echo "$alg token")" "$path" "$(echo "${rates[$path]}" | median_int)" \
       "${rates[$path]}" ${latency[$path]} \
       "$(echo "${ratios[$path]}" | median | awk '{printf "%.3f", $1}')$([ "$path" = plain ] || echo " (rounds: ${ratios[$path]})")" \
       >> "$OUT/load-report.md"
   done
   unset rates ratios latency
 done
+
+if [ -n "$session_start" ]; then
+  elapsed=$(( $(date +%s) - session_start ))
+  read -r calls most called <<< "$(curl -sf "http://127.0.0.1:$port/session-calls" \
+    | sed -E 's/calls=([0-9]+) max_per_session=([0-9]+) sessions_called=([0-9]+)/\1 \2 \3/')"
+  bound=$(( elapsed / SESSION_TTL + 1 ))
+  {
+    echo
+    echo "get-session calls while \`/session\` was under load: $calls for $called of $SESSIONS sessions in $elapsed s with a"
+    echo "session cache TTL of $SESSION_TTL s; the most for one session: $most (at most one per TTL allows $bound)."
+  } >> "$OUT/load-report.md"
+  [ "$most" -le "$bound" ] || { echo "!! a session was looked up more than once per TTL" >&2; touch "$work/failed"; }
+fi
 
 echo
 cat "$OUT/load-report.md"

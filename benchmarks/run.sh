@@ -162,6 +162,10 @@ echo "== OAuth access tokens and DPoP, in pairs (tools.PairedOAuthCost)"
 "$JAVA17" -Dbetterauth4j.ed25519=jdk -cp "$JAR" dev.betterauth4j.benchmarks.tools.PairedOAuthCost \
   | tee "$OUT/oauth-paired.md"
 
+echo "== Sessions and cookie caches, in pairs (tools.PairedSessionCost)"
+"$JAVA17" -Dbetterauth4j.ed25519=jdk -cp "$JAR" dev.betterauth4j.benchmarks.tools.PairedSessionCost \
+  | tee "$OUT/session-paired.md"
+
 echo "== Rendering"
 "$JAVA17" -cp "$JAR" dev.betterauth4j.benchmarks.tools.ReportRenderer \
   --title "Verification throughput ($(date -u +%Y-%m-%d))" --out "$OUT/tables.md" \
@@ -193,6 +197,10 @@ echo "== Rendering"
   echo "### OAuth access tokens and DPoP, measured in pairs (JDK 17)"
   echo
   cat "$OUT/oauth-paired.md"
+  echo
+  echo "### Sessions and the session cookie cache, measured in pairs (JDK 17)"
+  echo
+  cat "$OUT/session-paired.md"
   echo
   echo "### How these numbers were made"
   echo

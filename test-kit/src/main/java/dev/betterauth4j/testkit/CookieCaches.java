@@ -138,6 +138,22 @@ public final class CookieCaches {
         return jws.serialize();
     }
 
+    /**
+     * The key Better Auth encrypts the {@code jwe} strategy's cache with: HKDF-SHA256 of the secret (salt
+     * {@code better-auth-session}, info {@code BetterAuth.js Generated Encryption Key}), 64 bytes; for
+     * {@code A256CBC-HS512} the first 32 are the HMAC-SHA512 key and the last 32 the AES key.
+     *
+     * @param secret Better Auth's secret
+     * @return a new array of the 64 key bytes
+     */
+    public static byte[] encryptionKey(String secret) {
+        try {
+            return hkdf(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Better Auth's key for the jwe strategy: HKDF-SHA256, salt better-auth-session, 64 bytes (RFC 5869 inline). */
     private static byte[] hkdf(byte[] secret) throws GeneralSecurityException {
         Mac mac = Mac.getInstance("HmacSHA256");

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import dev.betterauth4j.benchmarks.Fixture;
 import dev.betterauth4j.core.BetterAuthVerifier;
 import dev.betterauth4j.servlet.BetterAuthFilter;
+import dev.betterauth4j.testkit.SessionServer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +27,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One embedded Jetty 12 (ee10) on 127.0.0.1 for load tests, with paths answering the same tiny constant body:
@@ -35,7 +38,14 @@ import java.util.List;
  *   <li>{@code /cached}: behind {@link BetterAuthFilter} with a verifier that has {@code tokenCacheSize(10_000)};</li>
  *   <li>{@code /uncached-jdk}, {@code /uncached-tink}, {@code /uncached-bouncycastle}: behind the filter with a
  *       verifier without token cache, whose Ed25519 engine is the one named (RS256 tokens verify the same way on
- *       each: the engine is for EdDSA only).</li>
+ *       each: the engine is for EdDSA only);</li>
+ *   <li>{@code /session}: behind the filter with a verifier that accepts Better Auth session cookies
+ *       ({@code sessions(true)}, the secret, {@code sessionCacheTtl} of {@code --session-ttl} seconds, default 30),
+ *       resolved by a stand-in {@code get-session} on loopback ({@link SessionServer}, in this JVM) for
+ *       {@code --sessions} signed-in users (default 100), whose cookies go to {@code session-cookies.txt}, one
+ *       {@code Cookie} header value per line;</li>
+ *   <li>{@code /session-calls} (no filter): how often the stand-in was called for those sessions, as
+ *       {@code calls=<total> max_per_session=<most for one session> sessions_called=<how many>}.</li>
  * </ul>
  * Every verifier trusts one EdDSA and one RS256 key (a fixed JWKS, issuer and audience {@code http://localhost:3000}).
  * Writes {@code port}, {@code token-EdDSA.txt} and {@code token-RS256.txt} into the directory given, checks every
@@ -44,6 +54,7 @@ import java.util.List;
  *
  * <pre>
  * java -cp benchmarks.jar dev.betterauth4j.benchmarks.load.LoadTestServer --dir DIR [--port 0] [--max-seconds 900]
+ *      [--sessions 100] [--session-ttl 30]
  * </pre>
  */
 public final class LoadTestServer {
@@ -52,6 +63,7 @@ public final class LoadTestServer {
     static final List<String> ALGORITHMS = List.of("EdDSA", "RS256");
     /** The Ed25519 engines an uncached path is served with, by their setting names. */
     static final List<String> ENGINES = List.of("jdk", "tink", "bouncycastle");
+    static final String SESSION_COOKIE = "better-auth.session_token";
 
     private LoadTestServer() {
     }
@@ -60,13 +72,18 @@ public final class LoadTestServer {
         Path dir = null;
         int port = 0;
         long maxSeconds = 900;
+        int sessionCount = 100;
+        long sessionTtlSeconds = 30;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--max-seconds" -> maxSeconds = Long.parseLong(args[++i]);
+                case "--sessions" -> sessionCount = Integer.parseInt(args[++i]);
+                case "--session-ttl" -> sessionTtlSeconds = Long.parseLong(args[++i]);
                 default -> {
-                    System.err.println("Usage: LoadTestServer --dir DIR [--port 0] [--max-seconds 900]");
+                    System.err.println("Usage: LoadTestServer --dir DIR [--port 0] [--max-seconds 900]"
+                            + " [--sessions 100] [--session-ttl 30]");
                     System.exit(2);
                 }
             }
@@ -91,6 +108,17 @@ public final class LoadTestServer {
             uncachedVerifiers.add(verifier(jwks, 0, engine));
         }
 
+        SessionServer betterAuth = SessionServer.start(Fixture.SECRET);
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < sessionCount; i++) {
+            sessions.add(betterAuth.signIn("load-user-" + i));
+        }
+        Files.write(dir.resolve("session-cookies.txt"), sessions.stream()
+                .map(signed -> SESSION_COOKIE + "=" + SessionServer.cookieValue(signed)).toList());
+        BetterAuthVerifier sessionVerifier = BetterAuthVerifier.builder().baseUrl(betterAuth.baseUrl())
+                .sharedSecret(Fixture.SECRET).sessions(true).sessionCacheTtl(Duration.ofSeconds(sessionTtlSeconds))
+                .build();
+
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -109,18 +137,22 @@ public final class LoadTestServer {
             context.addFilter(new FilterHolder(BetterAuthFilter.builder(uncachedVerifiers.get(i)).build()), path,
                     dispatches);
         }
+        context.addServlet(new ServletHolder("session", new ConstantServlet(true)), "/session");
+        context.addFilter(new FilterHolder(BetterAuthFilter.builder(sessionVerifier).build()), "/session", dispatches);
+        context.addServlet(new ServletHolder("session-calls", new SessionCallsServlet(betterAuth, sessions)),
+                "/session-calls");
         server.setHandler(context);
         server.setStopAtShutdown(true);
         server.start();
 
         int actualPort = connector.getLocalPort();
         long deadlineMillis = Duration.ofSeconds(maxSeconds).toMillis();
-        selfCheck(actualPort, dir);
+        selfCheck(actualPort, betterAuth);
         Files.writeString(dir.resolve("port"), Integer.toString(actualPort));
         Files.writeString(dir.resolve("ready"), "ready\n");
         System.out.println("LoadTestServer on http://127.0.0.1:" + actualPort + " (/plain, /cached, /uncached-"
-                + String.join(", /uncached-", ENGINES) + "); verifiers " + cachedVerifier + ", " + uncachedVerifiers
-                + "; tokens"
+                + String.join(", /uncached-", ENGINES) + ", /session); verifiers " + cachedVerifier + ", "
+                + uncachedVerifiers + ", " + sessionVerifier + "; " + sessionCount + " sessions; tokens"
                 + " in " + dir.toAbsolutePath() + "; " + Runtime.getRuntime().availableProcessors() + " CPUs, "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + "; stops by itself after " + deadlineMillis / 1000 + " s");
@@ -139,6 +171,8 @@ public final class LoadTestServer {
         server.join();
         cachedVerifier.close();
         uncachedVerifiers.forEach(BetterAuthVerifier::close);
+        sessionVerifier.close();
+        betterAuth.close();
     }
 
     private static BetterAuthVerifier verifier(JWKSet jwks, int tokenCacheSize, String ed25519Engine) {
@@ -154,8 +188,12 @@ public final class LoadTestServer {
         return builder.build();
     }
 
-    /** Every path answers 200 with a token; the filtered ones 401 without, and 401 with a flipped signature. */
-    private static void selfCheck(int port, Path dir) throws IOException, InterruptedException {
+    /**
+     * Every path answers 200 with a token; the filtered ones 401 without, and 401 with a flipped signature; the session
+     * path 200 with a session cookie (of a session of its own, so the load's sessions start uncached) and 401 with a
+     * forged one.
+     */
+    private static void selfCheck(int port, SessionServer betterAuth) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (String algorithm : ALGORITHMS) {
             Fixture fixture = Fixture.of(algorithm);
@@ -168,6 +206,22 @@ public final class LoadTestServer {
                     expect(client, port, path, fixture.flippedToken, 401);
                 }
             }
+        }
+        String signed = betterAuth.signIn("self-check");
+        expectWithCookie(client, port, SessionServer.cookieValue(signed), 200);
+        expectWithCookie(client, port, SessionServer.cookieValue(SessionServer.tokenOf(signed) + "."
+                + betterAuth.sign("another-token")), 401);
+        expect(client, port, "/session", null, 401);
+    }
+
+    private static void expectWithCookie(HttpClient client, int port, String cookieValue, int status)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/session")).timeout(Duration.ofSeconds(10)).header("Cookie", SESSION_COOKIE + "=" + cookieValue)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("Self-check: /session with a session cookie gave " + response.statusCode()
+                    + ", expected " + status + ": " + response.body());
         }
     }
 
@@ -202,6 +256,36 @@ public final class LoadTestServer {
             response.setContentType("text/plain");
             response.setContentLength(BODY.length);
             response.getOutputStream().write(BODY);
+        }
+    }
+
+    /** The stand-in's calls for the load's sessions: total, the most for one session, and how many were called. */
+    private static final class SessionCallsServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private final transient SessionServer betterAuth;
+        private final List<String> tokens;
+
+        SessionCallsServlet(SessionServer betterAuth, List<String> sessions) {
+            this.betterAuth = betterAuth;
+            this.tokens = sessions.stream().map(SessionServer::tokenOf).toList();
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Map<String, Integer> calls = new HashMap<>();
+            for (Map<String, List<String>> headers : betterAuth.requestHeaders()) {
+                String cookie = String.join(";", headers.getOrDefault("Cookie", List.of()));
+                for (String token : tokens) {
+                    if (cookie.contains(token)) {
+                        calls.merge(token, 1, Integer::sum);
+                    }
+                }
+            }
+            String body = "calls=" + calls.values().stream().mapToInt(Integer::intValue).sum() + " max_per_session="
+                    + calls.values().stream().mapToInt(Integer::intValue).max().orElse(0) + " sessions_called="
+                    + calls.size() + "\n";
+            response.setContentType("text/plain");
+            response.getWriter().write(body);
         }
     }
 }

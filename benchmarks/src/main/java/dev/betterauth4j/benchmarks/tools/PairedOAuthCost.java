@@ -3,20 +3,13 @@ package dev.betterauth4j.benchmarks.tools;
 import dev.betterauth4j.benchmarks.FloorBenchmark;
 import dev.betterauth4j.benchmarks.OAuthBenchmark;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * The costs {@link OAuthBenchmark} measures, as ratios measured in pairs: on a machine whose load changes over seconds
- * (a shared CI host), two benchmarks run in separate JMH forks minutes apart compare the load as much as the code. Here
- * the compared operations run in one JVM, after JMH's own benchmark set-up, alternating in slices of
- * {@value #SLICE_MILLIS} ms, and each ratio is taken within one round, so load that changes slower than a round cancels
- * out; and each is timed by the thread's CPU time, not the clock, so a slice in which the thread waited for a core
- * does not count against the code. The median over the rounds is reported, with the lowest and highest round.
+ * The costs {@link OAuthBenchmark} measures, as ratios measured in pairs ({@link CpuTimeRounds}), after JMH's own
+ * benchmark set-up.
  *
  * <pre>
  * java -cp benchmarks.jar dev.betterauth4j.benchmarks.tools.PairedOAuthCost [rounds] [alg ...]
@@ -26,9 +19,6 @@ import java.util.concurrent.Callable;
  * proof) over one bare signature check of the same algorithm ({@code FloorBenchmark.floor}).
  */
 public final class PairedOAuthCost {
-
-    static final long SLICE_MILLIS = 400;
-    static final long WARM_UP_MILLIS = 3_000;
 
     private PairedOAuthCost() {
     }
@@ -50,71 +40,17 @@ public final class PairedOAuthCost {
             try {
                 List<Callable<?>> work = List.of(oauth::pluginTokenCold, oauth::accessTokenCold, floor::floor,
                         oauth::dpopWithCachedToken);
-                for (Callable<?> each : work) {
-                    rate(each, WARM_UP_MILLIS);
-                }
-                double[][] rates = new double[work.size()][rounds];
-                double[] accessOverPlugin = new double[rounds];
-                double[] dpopOverSignature = new double[rounds];
-                for (int round = 0; round < rounds; round++) {
-                    for (int i = 0; i < work.size(); i++) {
-                        rates[i][round] = rate(work.get(i), SLICE_MILLIS);
-                    }
-                    accessOverPlugin[round] = rates[0][round] / rates[1][round];
-                    dpopOverSignature[round] = rates[2][round] / rates[3][round];
-                }
-                System.out.println("| " + algorithm + " | " + whole(median(rates[0])) + " | " + whole(median(rates[1]))
-                        + " | " + ratio(accessOverPlugin) + " | " + whole(median(rates[2])) + " | "
-                        + whole(median(rates[3])) + " | " + ratio(dpopOverSignature) + " |");
+                double[][] rates = CpuTimeRounds.measure(work, rounds);
+                System.out.println("| " + algorithm + " | " + CpuTimeRounds.wholeMedian(rates[0]) + " | "
+                        + CpuTimeRounds.wholeMedian(rates[1]) + " | "
+                        + CpuTimeRounds.ratio(CpuTimeRounds.timeRatios(rates, 1, 0)) + " | "
+                        + CpuTimeRounds.wholeMedian(rates[2]) + " | " + CpuTimeRounds.wholeMedian(rates[3]) + " | "
+                        + CpuTimeRounds.ratio(CpuTimeRounds.timeRatios(rates, 3, 2)) + " |");
             } finally {
                 oauth.tearDown();
             }
         }
         System.out.println();
-        System.out.println("Median of " + rounds + " rounds (lowest – highest round in brackets), slices of " + SLICE_MILLIS
-                + " ms of the thread's CPU time, one thread, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-                + ", " + Runtime.getRuntime().availableProcessors() + " CPUs.");
-    }
-
-    /**
-     * Operations per second of this thread's CPU time of {@code work} run for {@code millis} of CPU time. CPU time,
-     * not wall time: on a loaded host the thread waits for a core, which wall time would count against the code.
-     */
-    private static double rate(Callable<?> work, long millis) throws Exception {
-        long budget = millis * 1_000_000;
-        long start = THREADS.getCurrentThreadCpuTime();
-        long used = 0;
-        long operations = 0;
-        Object sink = null;
-        while (used < budget) {
-            for (int i = 0; i < 8; i++) {
-                sink = work.call();
-            }
-            operations += 8;
-            used = THREADS.getCurrentThreadCpuTime() - start;
-        }
-        if (sink == null) {
-            throw new IllegalStateException("no result");
-        }
-        return operations * 1e9 / used;
-    }
-
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
-    private static String ratio(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "%.2f (%.2f – %.2f)", median(values), sorted[0], sorted[sorted.length - 1]);
-    }
-
-    private static String whole(double value) {
-        return String.format(Locale.ROOT, "%,.0f", value);
+        System.out.println(CpuTimeRounds.footnote(rounds));
     }
 }
