@@ -98,7 +98,7 @@ final class VerifierAssembly {
         TrustedKeyFactory factory = new TrustedKeyFactory(asymmetric, warnings, ed25519);
         KeySource keySet = b.jwks != null ? JwksKeySource.fixed(b.jwks, factory)
                 : keySetUrl != null ? JwksKeySource.remote(keySetUrl, jwksSettings, new JwksDocumentParser(warnings),
-                factory, LOGGER) : null;
+                factory, LOGGER, b.observer) : null;
         KeySource secretKeys = secret == null ? null
                 : new SharedSecretKeySource(secret, Algorithms.family(allowed, true));
         TokenProfile plugin = new TokenProfile(CredentialKind.JWT, TokenProfile.PLUGIN_TOKEN_TYPES, true,
@@ -125,7 +125,7 @@ final class VerifierAssembly {
                 + (cookieCache == null ? "" : ", cookieCache=" + cookieCache)
                 + ", trustedOrigins=" + trustedOrigins + "]";
         LOGGER.log(Level.DEBUG, description);
-        return new BetterAuthVerifier(jwt, sessions, sessionCookies, trustedOrigins, description);
+        return new BetterAuthVerifier(jwt, sessions, sessionCookies, trustedOrigins, b.observer, description);
     }
 
     private static SessionVerifier sessions(BetterAuthVerifier.Builder b, Origin origin, String basePath,
