@@ -71,7 +71,10 @@ public final class TokenVerificationException extends Exception {
         /** A cookie credential came with a request that changes something (not GET, HEAD or OPTIONS) from an origin
          * that is not trusted, or with no {@code Origin} or {@code Referer} at all: a cross-site request forgery is
          * refused. The credential may be fine; the request is forbidden (answer 403). */
-        UNTRUSTED_ORIGIN;
+        UNTRUSTED_ORIGIN,
+        /** The access token is valid but lacks a scope the request needs (RFC 6750 {@code insufficient_scope}; answer
+         * 403 naming every missing scope). Decided by the application or the servlet filter's scope rules. */
+        INSUFFICIENT_SCOPE;
 
         /**
          * Tells whether this reason is an outage of a service the verifier depends on rather than a fault of the
@@ -86,10 +89,10 @@ public final class TokenVerificationException extends Exception {
         /**
          * Tells whether the request is forbidden whatever its credential (answer 403, not 401).
          *
-         * @return {@code true} for {@link #UNTRUSTED_ORIGIN}
+         * @return {@code true} for {@link #UNTRUSTED_ORIGIN} and {@link #INSUFFICIENT_SCOPE}
          */
         public boolean isForbidden() {
-            return this == UNTRUSTED_ORIGIN;
+            return this == UNTRUSTED_ORIGIN || this == INSUFFICIENT_SCOPE;
         }
     }
 

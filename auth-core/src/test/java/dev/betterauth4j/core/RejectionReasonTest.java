@@ -506,8 +506,9 @@ class RejectionReasonTest {
     }
 
     @Test
-    void onlyAnUntrustedOriginIsForbidden() {
-        assertThat(Arrays.stream(Reason.values()).filter(Reason::isForbidden)).containsExactly(Reason.UNTRUSTED_ORIGIN);
+    void onlyAnUntrustedOriginAndAnInsufficientScopeAreForbidden() {
+        assertThat(Arrays.stream(Reason.values()).filter(Reason::isForbidden))
+                .containsExactly(Reason.UNTRUSTED_ORIGIN, Reason.INSUFFICIENT_SCOPE);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.betterauth4j.core.BetterAuthVerifier;
 import dev.betterauth4j.core.RequestContext;
 import dev.betterauth4j.core.TokenVerificationException;
 import dev.betterauth4j.core.TokenVerificationException.Reason;
+import dev.betterauth4j.core.settings.Setting;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -98,6 +99,18 @@ public final class BetterAuthFilter implements Filter {
      */
     public static Builder builder(BetterAuthVerifier verifier) {
         return new Builder(Objects.requireNonNull(verifier, "verifier"));
+    }
+
+    /**
+     * The filter's configuration table: every option of {@link Builder} with its init parameter name, type, default,
+     * bounds and meaning, in the order docs/servlet.md lists them. For frameworks that bind the options from their own
+     * configuration (the Spring Boot starter maps each to a {@code better.auth.*} property) and check that none is left
+     * out; {@link dev.betterauth4j.core.settings.SettingsReader#read} gives texts to a {@link Builder} through it.
+     *
+     * @return the table, unmodifiable
+     */
+    public static List<Setting<Builder, ?>> settings() {
+        return FilterSettings.TABLE;
     }
 
     /**
@@ -388,6 +401,17 @@ public final class BetterAuthFilter implements Filter {
          */
         public BetterAuthFilter build() {
             return new BetterAuthFilter(options());
+        }
+
+        /**
+         * Builds, instead of a filter, the filter's reading of requests and answering of refusals, for a framework that
+         * runs its own authentication (the Spring Boot starter's Spring Security configurer).
+         *
+         * @return the filter's request handling with these options
+         * @throws IllegalArgumentException if an option is invalid; the message names it
+         */
+        public BetterAuthRequests buildRequests() {
+            return new BetterAuthRequests(options());
         }
 
         FilterOptions options() {

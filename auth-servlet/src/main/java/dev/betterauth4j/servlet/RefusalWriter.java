@@ -65,7 +65,7 @@ record RefusalWriter(String realm, Duration retryAfter, AuthenticationErrorWrite
         if (failure.status() == 503) {
             Duration delay = failure.retryAfter() != null ? failure.retryAfter() : retryAfter;
             response.setHeader("Retry-After", Long.toString(Math.max(1, delay.toSeconds())));
-        } else if (failure.status() != 403) {
+        } else if (failure.status() != 403 || failure.error() != null) {
             response.setHeader("WWW-Authenticate", challenge(failure));
         }
         try {

@@ -1,0 +1,57 @@
+package dev.betterauth4j.spring.security;
+
+import dev.betterauth4j.core.TokenVerificationException.Reason;
+import dev.betterauth4j.servlet.AuthenticationFailure;
+import dev.betterauth4j.servlet.BetterAuthRequests;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * Answers a forbidden request with 403, {@code Cache-Control: no-store} and an {@code application/problem+json} body
+ * (or the application's {@code AuthenticationErrorWriter}):
+ * <ul>
+ *   <li>a request authenticated by a cookie that changes something from an untrusted origin
+ *       ({@link BetterAuthAccessDeniedException}, reason {@code UNTRUSTED_ORIGIN}): no challenge, as the filter
+ *       answers it;</li>
+ *   <li>an authenticated request that authorization refuses ({@code hasRole}, {@code hasAuthority('SCOPE_...')},
+ *       {@code @PreAuthorize}): RFC 6750's {@code insufficient_scope} challenge, reason {@code INSUFFICIENT_SCOPE}, as
+ *       Spring Security's resource server answers it.</li>
+ * </ul>
+ */
+public final class BetterAuthAccessDeniedHandler implements AccessDeniedHandler {
+
+    static final String INSUFFICIENT = "The request requires higher privileges than the credential provides";
+
+    private final BetterAuthRequests requests;
+
+    /**
+     * A handler.
+     *
+     * @param requests the filter's request handling, whose realm and error writer are used
+     */
+    public BetterAuthAccessDeniedHandler(BetterAuthRequests requests) {
+        this.requests = Objects.requireNonNull(requests, "requests");
+    }
+
+    /**
+     * Answers the request.
+     *
+     * @param request               the request
+     * @param response              its response
+     * @param accessDeniedException why it is forbidden
+     * @throws IOException if the body cannot be written
+     */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       AccessDeniedException accessDeniedException) throws IOException {
+        AuthenticationFailure failure = accessDeniedException instanceof BetterAuthAccessDeniedException forbidden
+                ? forbidden.failure()
+                : new AuthenticationFailure(403, "insufficient_scope", Reason.INSUFFICIENT_SCOPE, INSUFFICIENT);
+        requests.refuse(request, response, failure);
+    }
+}
