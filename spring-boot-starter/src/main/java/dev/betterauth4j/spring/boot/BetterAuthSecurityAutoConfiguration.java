@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -100,7 +101,8 @@ public class BetterAuthSecurityAutoConfiguration {
 
     /**
      * The chain for an application that defines none: every request but the public paths (and error pages) needs
-     * Better Auth credentials; stateless; CORS from the application's {@code corsConfigurationSource} or Spring MVC's
+     * Better Auth credentials; stateless; no CSRF tokens (Better Auth's cookie is origin-checked by the verifier, and
+     * nothing else authenticates here); CORS from the application's {@code corsConfigurationSource} or Spring MVC's
      * CORS mappings.
      *
      * @param http     Spring Security's builder
@@ -117,7 +119,12 @@ public class BetterAuthSecurityAutoConfiguration {
                 .requestMatchers(request -> request.getDispatcherType() == DispatcherType.ERROR).permitAll()
                 .requestMatchers(requests::isPublic).permitAll()
                 .anyRequest().authenticated());
+        http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         http.with(BetterAuthConfigurer.betterAuth(), Customizer.withDefaults());
+        // This chain authenticates by Better Auth credentials alone: a bearer one is not sent by browsers on their own,
+        // and for a cookie one the verifier refuses a request that changes something from an untrusted origin (403).
+        // Spring's CSRF tokens would protect nothing here, and would refuse an anonymous POST with 403 before its 401.
+        http.csrf(csrf -> csrf.disable());
         if (context.getBeanNamesForType(CorsConfigurationSource.class).length > 0) {
             http.cors(Customizer.withDefaults());
         }

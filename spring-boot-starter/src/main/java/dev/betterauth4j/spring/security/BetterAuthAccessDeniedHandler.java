@@ -3,10 +3,14 @@ package dev.betterauth4j.spring.security;
 import dev.betterauth4j.core.TokenVerificationException.Reason;
 import dev.betterauth4j.servlet.AuthenticationFailure;
 import dev.betterauth4j.servlet.BetterAuthRequests;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -22,12 +26,16 @@ import java.util.Objects;
  *       {@code @PreAuthorize}): RFC 6750's {@code insufficient_scope} challenge, reason {@code INSUFFICIENT_SCOPE}, as
  *       Spring Security's resource server answers it.</li>
  * </ul>
+ * Any other refusal (a CSRF failure of a request without Better Auth credentials, a user of another mechanism) gets
+ * Spring Security's default answer.
  */
 public final class BetterAuthAccessDeniedHandler implements AccessDeniedHandler {
 
     static final String INSUFFICIENT = "The request requires higher privileges than the credential provides";
 
     private final BetterAuthRequests requests;
+    private final AccessDeniedHandler others = new AccessDeniedHandlerImpl();
+    private SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     /**
      * A handler.
@@ -44,14 +52,31 @@ public final class BetterAuthAccessDeniedHandler implements AccessDeniedHandler 
      * @param request               the request
      * @param response              its response
      * @param accessDeniedException why it is forbidden
-     * @throws IOException if the body cannot be written
+     * @throws IOException      if the body cannot be written
+     * @throws ServletException if Spring Security's default answer fails
      */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
-                       AccessDeniedException accessDeniedException) throws IOException {
-        AuthenticationFailure failure = accessDeniedException instanceof BetterAuthAccessDeniedException forbidden
-                ? forbidden.failure()
-                : new AuthenticationFailure(403, "insufficient_scope", Reason.INSUFFICIENT_SCOPE, INSUFFICIENT);
-        requests.refuse(request, response, failure);
+                       AccessDeniedException accessDeniedException) throws IOException, ServletException {
+        if (accessDeniedException instanceof BetterAuthAccessDeniedException forbidden) {
+            requests.refuse(request, response, forbidden.failure());
+        } else if (contexts.getContext().getAuthentication() instanceof BetterAuthAuthentication) {
+            requests.refuse(request, response, new AuthenticationFailure(403, "insufficient_scope",
+                    Reason.INSUFFICIENT_SCOPE, INSUFFICIENT));
+        } else {
+            // Not a Better Auth user (a CSRF failure of a request without credentials, another mechanism's user):
+            // Spring Security's own answer.
+            others.handle(request, response, accessDeniedException);
+        }
+    }
+
+    /**
+     * The holder of the security context to read the request's authentication from (Spring Security's
+     * {@code SecurityContextHolderStrategy} bean, when the application has one).
+     *
+     * @param contexts the strategy
+     */
+    public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy contexts) {
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
     }
 }

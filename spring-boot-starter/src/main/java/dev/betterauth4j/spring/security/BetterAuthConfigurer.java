@@ -10,11 +10,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -43,8 +44,11 @@ import java.util.Set;
  *       {@code Authorization} header or Better Auth's session cookie (see {@link BetterAuthRequests}), verified by the
  *       {@code BetterAuthVerifier}, become a {@link BetterAuthAuthentication} with {@code ROLE_} and {@code SCOPE_}
  *       authorities;</li>
- *   <li>makes the chain stateless ({@code SessionCreationPolicy.STATELESS}: no session, no {@code JSESSIONID}) unless
- *       {@link #stateless(boolean) stateless(false)}, for a chain that also signs users in with a session;</li>
+ *   <li>keeps no session for Better Auth credentials: the verified authentication lives for the request only, and
+ *       a refused request is not saved in a session to replay after a login (unless {@link #stateless(boolean)
+ *       stateless(false)}, for a chain that also signs users in with a login page); give the chain
+ *       {@code sessionCreationPolicy(STATELESS)} to keep every other part of it from making sessions, as the
+ *       starter's own chain does;</li>
  *   <li>exempts from CSRF tokens the requests whose credentials need none: a bearer credential (no browser sends one by
  *       itself), and Better Auth's cookie on a protected path, where the verifier refuses a request that changes
  *       something from an untrusted origin (403, {@code UNTRUSTED_ORIGIN}, through the access-denied handler): Better
@@ -125,10 +129,11 @@ public final class BetterAuthConfigurer extends AbstractHttpConfigurer<BetterAut
     }
 
     /**
-     * Whether the chain keeps no session (the default). Turn it off only for a chain that also signs users in with a
-     * session (a login form); Better Auth credentials never create one.
+     * Whether a refused request is not kept in a session to replay after a login (the default): Better Auth
+     * credentials then never cause a session. Turn it off only for a chain that also signs users in with a login
+     * page, which replays the saved request.
      *
-     * @param stateless whether to set {@code SessionCreationPolicy.STATELESS}
+     * @param stateless whether to replace the chain's request cache with none
      * @return this configurer
      */
     public BetterAuthConfigurer stateless(boolean stateless) {
@@ -154,7 +159,10 @@ public final class BetterAuthConfigurer extends AbstractHttpConfigurer<BetterAut
             authenticationManager = bean(context, BetterAuthAuthenticationManagerResolver.class).resolve(null);
         }
         if (stateless) {
-            http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+            // Without this, Spring would keep a refused request in a new session to replay after a login (a
+            // JSESSIONID cookie on every 401). The session policy itself is the chain's: by the time this configurer
+            // is initialised, the other configurers have read it (the starter's chain sets STATELESS up front).
+            http.setSharedObject(RequestCache.class, new NullRequestCache());
         }
         @SuppressWarnings("unchecked")
         CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
