@@ -1,0 +1,49 @@
+package dev.betterauth4j.spring.secured;
+
+import dev.betterauth4j.spring.BetterAuthStandIn;
+import dev.betterauth4j.spring.Http;
+import dev.betterauth4j.testkit.JwksServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Better Auth's key set is down and nothing is cached: the starter's chain answers 503 with {@code Retry-After} (the
+ * {@code better.auth.retry-after} property), not 401 and not 500.
+ */
+@SpringBootTest(classes = SecuredApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "better.auth.retry-after=7")
+class KeyOutageApplicationTest {
+
+    static final JwksServer DOWN = JwksServer.serving(BetterAuthStandIn.KEY).behave(JwksServer.UNAVAILABLE);
+
+    @DynamicPropertySource
+    static void betterAuth(DynamicPropertyRegistry properties) {
+        properties.add("better.auth.url", () -> DOWN.baseUrl().toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        DOWN.close();
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void anOutageIsA503WithRetryAfter() {
+        HttpResponse<String> answer = new Http(port).getWith("/api/me", DOWN.token(BetterAuthStandIn.KEY).sign());
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).hasValue("7");
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(answer.body()).contains("\"status\":503").contains("\"reason\":\"KEY_SOURCE_UNAVAILABLE\"");
+    }
+}
