@@ -5,6 +5,9 @@ import dev.betterauth4j.spring.Http;
 import dev.betterauth4j.testkit.JwksServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Better Auth's key set is down and nothing is cached: the starter's chain answers 503 with {@code Retry-After} (the
- * {@code better.auth.retry-after} property), not 401 and not 500.
+ * {@code better.auth.retry-after} property), not 401 and not 500; and the library's warning about it is in the
+ * application's log (Logback), by way of Spring Boot's bridge from {@code java.util.logging}.
  */
 @SpringBootTest(classes = SecuredApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "better.auth.retry-after=7")
@@ -38,12 +42,17 @@ class KeyOutageApplicationTest {
     int port;
 
     @Test
-    void anOutageIsA503WithRetryAfter() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void anOutageIsA503WithRetryAfterAndTheLibrarysWarningReachesTheApplicationsLog(CapturedOutput log) {
         HttpResponse<String> answer = new Http(port).getWith("/api/me", DOWN.token(BetterAuthStandIn.KEY).sign());
 
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Retry-After")).hasValue("7");
         assertThat(answer.headers().firstValue("WWW-Authenticate")).isEmpty();
         assertThat(answer.body()).contains("\"status\":503").contains("\"reason\":\"KEY_SOURCE_UNAVAILABLE\"");
+        // auth-core logs through System.Logger, which goes to java.util.logging, which Spring Boot bridges to SLF4J:
+        // the warning is a Logback line with its level and logger, as any of the application's own.
+        assertThat(log.getOut()).containsPattern("WARN .*betterauth4j\\.core\\.BetterAuthVerifier +: JWKS"
+                + " unavailable and no usable cached keys");
     }
 }
