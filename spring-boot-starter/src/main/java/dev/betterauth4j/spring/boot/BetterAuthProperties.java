@@ -34,100 +34,99 @@ public class BetterAuthProperties {
     public static final String PREFIX = "better.auth";
 
     /**
-     * Better Auth's base URL, an origin such as {@code https://app.example.com}: derives the key set URL {@code
-     * &#123;origin&#125;/api/auth/jwks} and the expected {@code iss} and {@code aud}. Environment: {@code
-     * BETTER_AUTH_URL}.
+     * Better Auth's base URL, an origin such as https://app.example.com: derives the key set URL
+     * {origin}/api/auth/jwks and the expected iss and aud. Environment: BETTER_AUTH_URL.
      */
     private URI url;
 
     /**
-     * The key set URL, for a custom {@code basePath}, {@code jwks.jwksPath} or {@code jwks.remoteUrl}; https, or http
-     * on loopback. Default: {baseUrl}/api/auth/jwks. Environment: {@code BETTER_AUTH_JWKS_URL}.
+     * The key set URL, for a custom basePath, jwks.jwksPath or jwks.remoteUrl; https, or http
+     * on loopback. Default: {baseUrl}/api/auth/jwks. Environment: BETTER_AUTH_JWKS_URL.
      */
     private URI jwksUrl;
 
     /**
      * The shared secret for HS256 tokens (its UTF-8 bytes, as Better Auth uses them): at least 32 bytes, never Better
-     * Auth's public default. Default: none (HS256 off). Environment: {@code BETTER_AUTH_SECRET}.
+     * Auth's public default. Default: none (HS256 off). Environment: BETTER_AUTH_SECRET.
      */
     private String secret;
 
     /**
-     * Better Auth's versioned secrets, {@code 2:new,1:old}: the first is the current one, which signs session cookies
-     * and replaces {@code sharedSecret} for every check a secret makes. Environment: {@code BETTER_AUTH_SECRETS}.
+     * Better Auth's versioned secrets, 2:new,1:old: the first is the current one, which signs session cookies
+     * and replaces sharedSecret for every check a secret makes. Environment: BETTER_AUTH_SECRETS.
      */
     private String secrets;
 
     /**
-     * The expected {@code iss}, compared exactly. Default: the base URL's origin. Environment: {@code
+     * The expected iss, compared exactly. Default: the base URL's origin. Environment: {@code
      * BETTER_AUTH_ISSUER}.
      */
     private String issuer;
 
     /**
-     * The accepted audiences, comma-separated: one {@code aud} value must be one of them. Default: the base URL's
-     * origin. Environment: {@code BETTER_AUTH_AUDIENCE}.
+     * The accepted audiences, comma-separated: one aud value must be one of them. Default: the base URL's
+     * origin. Environment: BETTER_AUTH_AUDIENCE.
      */
     private List<String> audience;
 
     /**
      * The algorithm allow-list: EdDSA, Ed25519, ES256, ES384, ES512, RS256, RS384, RS512, PS256, PS384, PS512 (key set)
      * and HS256, HS384, HS512 (secret). Default: EdDSA, ES256, ES512, RS256, PS256 with a key set; HS256 with a secret.
-     * Environment: {@code BETTER_AUTH_ALGORITHMS}.
+     * Environment: BETTER_AUTH_ALGORITHMS.
      */
     private List<String> algorithms;
 
     /**
-     * How far {@code exp}, {@code nbf} and {@code iat} may be off. Default: 1m. From 0s to 5m. A bare number is
-     * seconds. Environment: {@code BETTER_AUTH_CLOCK_SKEW}.
+     * How far exp, nbf and iat may be off. Default: 1m. From 0s to 5m. A bare number is
+     * seconds. Environment: BETTER_AUTH_CLOCK_SKEW.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration clockSkew;
 
     /**
      * The longest token accepted, in characters, checked before any decoding. Default: 8192. From 512 to 65536.
-     * Environment: {@code BETTER_AUTH_MAX_TOKEN_LENGTH}.
+     * Environment: BETTER_AUTH_MAX_TOKEN_LENGTH.
      */
     private Integer maxTokenLength;
 
     /**
-     * How long a fetched key set is used before it is fetched again; an unknown {@code kid} refreshes it sooner.
-     * Default: 5m. From 1s to 24h. A bare number is seconds. Environment: {@code BETTER_AUTH_JWKS_CACHE_TTL}.
+     * How long a fetched key set is used before it is fetched again; an unknown kid refreshes it sooner.
+     * Default: 5m. From 1s to 24h. A bare number is seconds. Environment: BETTER_AUTH_JWKS_CACHE_TTL.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration jwksCacheTtl;
 
     /**
      * How long before the cache expires a request starts a background refresh; 0 turns it off. Default: 30s. From 0s to
-     * 24h. A bare number is seconds. Environment: {@code BETTER_AUTH_JWKS_REFRESH_AHEAD}.
+     * 24h. A bare number is seconds. Environment: BETTER_AUTH_JWKS_REFRESH_AHEAD.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration jwksRefreshAhead;
 
     /**
      * The key set fetch budget: two at once, then one per interval, one at a time; less than the cache TTL. Default:
-     * 500ms. From 100ms to 1h. A bare number is seconds. Environment: {@code BETTER_AUTH_JWKS_REFRESH_RATE_LIMIT}.
+     * 500ms. From 100ms to 1h. A bare number is seconds. Environment: BETTER_AUTH_JWKS_REFRESH_RATE_LIMIT.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration jwksRefreshRateLimit;
 
     /**
      * How long after the last successful fetch its keys stay usable while the endpoint fails, for cached tokens too.
-     * Default: 1h. From 0s to 168h. A bare number is seconds. Environment: {@code BETTER_AUTH_JWKS_OUTAGE_TOLERANCE}.
+     * Default: 1h. From 0s to 168h. A bare number is seconds. Environment: BETTER_AUTH_JWKS_OUTAGE_TOLERANCE.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration jwksOutageTolerance;
 
     /**
-     * The TCP connect timeout of calls to Better Auth (key set, {@code get-session}). Default: 2s. From 100ms to 1m. A
-     * bare number is seconds. Environment: {@code BETTER_AUTH_HTTP_CONNECT_TIMEOUT}.
+     * The TCP connect timeout of calls to Better Auth (key set, get-session). Default: 2s. From 100ms to 1m. A
+     * bare number is seconds. Environment: BETTER_AUTH_HTTP_CONNECT_TIMEOUT.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration httpConnectTimeout;
 
     /**
      * The deadline for a whole response from Better Auth, headers and body. Default: 5s. From 100ms to 2m. A bare
-     * number is seconds. Environment: {@code BETTER_AUTH_HTTP_READ_TIMEOUT}.
+     * number is seconds. Environment: BETTER_AUTH_HTTP_READ_TIMEOUT.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration httpReadTimeout;
@@ -139,53 +138,53 @@ public class BetterAuthProperties {
     private Integer jwksSizeLimit;
 
     /**
-     * Allows plain {@code http://} to Better Auth on a host other than loopback, where anyone on the path could swap
-     * the keys. Default: false. Environment: {@code BETTER_AUTH_ALLOW_INSECURE_HTTP}.
+     * Allows plain http:// to Better Auth on a host other than loopback, where anyone on the path could swap
+     * the keys. Default: false. Environment: BETTER_AUTH_ALLOW_INSECURE_HTTP.
      */
     private Boolean allowInsecureHttp;
 
     /**
      * Entries of the verified-token cache (0 turns it off; else at least 16): a token seen before costs a lookup, not a
-     * signature check. Default: 0. From 0 to 10000000. Environment: {@code BETTER_AUTH_TOKEN_CACHE_SIZE}.
+     * signature check. Default: 0. From 0 to 10000000. Environment: BETTER_AUTH_TOKEN_CACHE_SIZE.
      */
     private Integer tokenCacheSize;
 
     /**
-     * Which implementation verifies Ed25519: {@code auto} (the fastest on the classpath), {@code jdk} or {@code tink};
-     * without it, the system property {@code betterauth4j.ed25519}. Default: auto. Environment: {@code
+     * Which implementation verifies Ed25519: auto (the fastest on the classpath), jdk or tink;
+     * without it, the system property betterauth4j.ed25519. Default: auto. Environment: {@code
      * BETTER_AUTH_ED25519_ENGINE}.
      */
     private String ed25519Engine;
 
     /**
-     * Better Auth's {@code basePath}: where its endpoints ({@code /jwks}, {@code /get-session}) are under the base URL.
-     * Default: /api/auth. Environment: {@code BETTER_AUTH_BASE_PATH}.
+     * Better Auth's basePath: where its endpoints (/jwks, /get-session) are under the base URL.
+     * Default: /api/auth. Environment: BETTER_AUTH_BASE_PATH.
      */
     private String basePath;
 
     /**
-     * Accepts Better Auth session tokens (the {@code session_token} cookie, the {@code bearer} plugin's token),
-     * resolved by Better Auth's {@code get-session}; needs {@code baseUrl}. Default: false. Environment: {@code
+     * Accepts Better Auth session tokens (the session_token cookie, the bearer plugin's token),
+     * resolved by Better Auth's get-session; needs baseUrl. Default: false. Environment: {@code
      * BETTER_AUTH_SESSIONS}.
      */
     private Boolean sessions;
 
     /**
-     * Better Auth's {@code advanced.cookiePrefix}: the session cookie is {@code &#123;prefix&#125;.session_token}, or
-     * {@code __Secure-&#123;prefix&#125;.session_token} over https. Default: better-auth. Environment: {@code
+     * Better Auth's advanced.cookiePrefix: the session cookie is {prefix}.session_token, or
+     * __Secure-{prefix}.session_token over https. Default: better-auth. Environment: {@code
      * BETTER_AUTH_COOKIE_PREFIX}.
      */
     private String cookiePrefix;
 
     /**
      * Origins besides the base URL's from which a cookie-authenticated request may change something (POST, PUT, PATCH,
-     * DELETE); wildcards as in Better Auth ({@code https://*.example.com}). Default: the base URL's origin only.
-     * Environment: {@code BETTER_AUTH_TRUSTED_ORIGINS}.
+     * DELETE); wildcards as in Better Auth (https://*.example.com). Default: the base URL's origin only.
+     * Environment: BETTER_AUTH_TRUSTED_ORIGINS.
      */
     private List<String> trustedOrigins;
 
     /**
-     * Accepts a bearer session token without its signature, as {@code bearer()} does unless {@code requireSignature} is
+     * Accepts a bearer session token without its signature, as bearer() does unless requireSignature is
      * set; such a token is checked by Better Auth alone. Default: false. Environment: {@code
      * BETTER_AUTH_ACCEPT_BARE_SESSION_TOKENS}.
      */
@@ -194,14 +193,14 @@ public class BetterAuthProperties {
     /**
      * How long Better Auth's answer for a session is used (never past the session's expiry): a signed-out session can
      * pass for up to this long; 0 asks Better Auth every time. Default: 30s. From 0s to 1h. A bare number is seconds.
-     * Environment: {@code BETTER_AUTH_SESSION_CACHE_TTL}.
+     * Environment: BETTER_AUTH_SESSION_CACHE_TTL.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration sessionCacheTtl;
 
     /**
      * How long "no such session" is remembered for a token. Default: 5s. From 0s to 5m. A bare number is seconds.
-     * Environment: {@code BETTER_AUTH_SESSION_NEGATIVE_CACHE_TTL}.
+     * Environment: BETTER_AUTH_SESSION_NEGATIVE_CACHE_TTL.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration sessionNegativeCacheTtl;
@@ -213,71 +212,72 @@ public class BetterAuthProperties {
     private Integer sessionCacheSize;
 
     /**
-     * Calls to Better Auth's {@code get-session} at once; requests beyond wait up to {@code httpReadTimeout}, then get
-     * 503. Default: 8. From 1 to 256. Environment: {@code BETTER_AUTH_SESSION_MAX_CONCURRENT_CALLS}.
+     * Calls to Better Auth's get-session at once; requests beyond wait up to httpReadTimeout, then get
+     * 503. Default: 8. From 1 to 256. Environment: BETTER_AUTH_SESSION_MAX_CONCURRENT_CALLS.
      */
     private Integer sessionMaxConcurrentCalls;
 
     /**
-     * Accepts a session by its cookie cache ({@code session_data}, any strategy) with no call to Better Auth, paired
-     * with its {@code session_token} cookie; needs the secret; falls back to {@code get-session} when {@code sessions}
-     * is on. Default: false. Environment: {@code BETTER_AUTH_COOKIE_CACHE}.
+     * Accepts a session by its cookie cache (session_data, any strategy) with no call to Better Auth, paired
+     * with its session_token cookie; needs the secret; falls back to get-session when sessions
+     * is on. Default: false. Environment: BETTER_AUTH_COOKIE_CACHE.
      */
     private Boolean cookieCache;
 
     /**
-     * Better Auth's {@code session.cookieCache.version}: a cache of another version is not used. Default: any.
-     * Environment: {@code BETTER_AUTH_COOKIE_CACHE_VERSION}.
+     * Better Auth's session.cookieCache.version: a cache of another version is not used. Default: any.
+     * Environment: BETTER_AUTH_COOKIE_CACHE_VERSION.
      */
     private String cookieCacheVersion;
 
     /**
-     * Paths that pass without credentials, separated by commas or spaces: exact ({@code /health}) or prefix ({@code
-     * /public/*}, which also matches {@code /public}), within the application, matched only in canonical form.
-     * Environment: {@code BETTER_AUTH_PUBLIC_PATHS}.
+     * Paths that pass without credentials, separated by commas or spaces: exact (/health) or prefix ({@code
+     * /public/*}, which also matches /public), within the application, matched only in canonical form.
+     * Environment: BETTER_AUTH_PUBLIC_PATHS.
      */
     private List<String> publicPaths;
 
     /**
      * A request without credentials passes as anonymous; invalid credentials are still refused. Default: false.
-     * Environment: {@code BETTER_AUTH_OPTIONAL}.
+     * Environment: BETTER_AUTH_OPTIONAL.
      */
     private Boolean optional;
 
     /**
-     * Also read the token from this cookie when there is no {@code Authorization} header. Default: off. Environment:
-     * {@code BETTER_AUTH_COOKIE}.
+     * Also read the token from this cookie when there is no Authorization header. Default: off. Environment:
+     * BETTER_AUTH_COOKIE.
      */
     private String cookie;
 
     /**
-     * The realm of the {@code WWW-Authenticate} challenge: printable ASCII without quotes or backslashes. Default: api.
-     * Environment: {@code BETTER_AUTH_REALM}.
+     * The realm of the WWW-Authenticate challenge: printable ASCII without quotes or backslashes. Default: api.
+     * Environment: BETTER_AUTH_REALM.
      */
     private String realm;
 
     /**
-     * The claim {@code isUserInRole} reads: one comma-separated string or an array of strings. Default: role.
-     * Environment: {@code BETTER_AUTH_ROLE_CLAIM}.
+     * The claim whose roles become ROLE_ authorities (and isUserInRole without Spring Security): one comma-separated
+     * string or an array of strings. Default: role.
+     * Environment: BETTER_AUTH_ROLE_CLAIM.
      */
     private String roleClaim;
 
     /**
-     * The {@code Retry-After} of a 503, in whole seconds. Default: 10s. From 1s to 1h. A bare number is seconds.
-     * Environment: {@code BETTER_AUTH_RETRY_AFTER}.
+     * The Retry-After of a 503, in whole seconds. Default: 10s. From 1s to 1h. A bare number is seconds.
+     * Environment: BETTER_AUTH_RETRY_AFTER.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration retryAfter;
 
     /**
-     * Writes the body of refusals; in {@code web.xml} a class with a public no-argument constructor. Default:
-     * problem+json. Environment: {@code BETTER_AUTH_ERROR_WRITER}.
+     * Writes the body of refusals: a class with a public no-argument constructor (an AuthenticationErrorWriter bean
+     * takes its place). Default: problem+json. Environment: BETTER_AUTH_ERROR_WRITER.
      */
     private Class<? extends AuthenticationErrorWriter> errorWriter;
 
     /**
-     * Hears every success and failure; in {@code web.xml} a class with a public no-argument constructor. Environment:
-     * {@code BETTER_AUTH_LISTENER}.
+     * Hears every success and failure: a class with a public no-argument constructor (an AuthenticationListener bean
+     * takes its place). Environment: BETTER_AUTH_LISTENER.
      */
     private Class<? extends AuthenticationListener> listener;
 
