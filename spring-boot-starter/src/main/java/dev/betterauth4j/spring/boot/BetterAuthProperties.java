@@ -34,14 +34,14 @@ public class BetterAuthProperties {
     public static final String PREFIX = "better.auth";
 
     /**
-     * Better Auth's base URL, an origin such as https://app.example.com: derives the key set URL
-     * {origin}/api/auth/jwks and the expected iss and aud. Environment: BETTER_AUTH_URL.
+     * Better Auth's base URL, an origin such as https://app.example.com: derives the key set URL {origin}/api/auth/jwks
+     * and the expected iss and aud. Environment: BETTER_AUTH_URL.
      */
     private URI url;
 
     /**
-     * The key set URL, for a custom basePath, jwks.jwksPath or jwks.remoteUrl; https, or http
-     * on loopback. Default: {baseUrl}/api/auth/jwks. Environment: BETTER_AUTH_JWKS_URL.
+     * The key set URL, for a custom basePath, jwks.jwksPath or jwks.remoteUrl; https, or http on loopback. Default:
+     * {baseUrl}/api/auth/jwks. Environment: BETTER_AUTH_JWKS_URL.
      */
     private URI jwksUrl;
 
@@ -52,20 +52,19 @@ public class BetterAuthProperties {
     private String secret;
 
     /**
-     * Better Auth's versioned secrets, 2:new,1:old: the first is the current one, which signs session cookies
-     * and replaces sharedSecret for every check a secret makes. Environment: BETTER_AUTH_SECRETS.
+     * Better Auth's versioned secrets, 2:new,1:old: the first is the current one, which signs session cookies and
+     * replaces sharedSecret for every check a secret makes. Environment: BETTER_AUTH_SECRETS.
      */
     private String secrets;
 
     /**
-     * The expected iss, compared exactly. Default: the base URL's origin. Environment: {@code
-     * BETTER_AUTH_ISSUER}.
+     * The expected iss, compared exactly. Default: the base URL's origin. Environment: BETTER_AUTH_ISSUER.
      */
     private String issuer;
 
     /**
-     * The accepted audiences, comma-separated: one aud value must be one of them. Default: the base URL's
-     * origin. Environment: BETTER_AUTH_AUDIENCE.
+     * The accepted audiences, comma-separated: one aud value must be one of them. Default: the base URL's origin.
+     * Environment: BETTER_AUTH_AUDIENCE.
      */
     private List<String> audience;
 
@@ -77,8 +76,8 @@ public class BetterAuthProperties {
     private List<String> algorithms;
 
     /**
-     * How far exp, nbf and iat may be off. Default: 1m. From 0s to 5m. A bare number is
-     * seconds. Environment: BETTER_AUTH_CLOCK_SKEW.
+     * How far exp, nbf and iat may be off. Default: 1m. From 0s to 5m. A bare number is seconds. Environment:
+     * BETTER_AUTH_CLOCK_SKEW.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration clockSkew;
@@ -90,8 +89,8 @@ public class BetterAuthProperties {
     private Integer maxTokenLength;
 
     /**
-     * How long a fetched key set is used before it is fetched again; an unknown kid refreshes it sooner.
-     * Default: 5m. From 1s to 24h. A bare number is seconds. Environment: BETTER_AUTH_JWKS_CACHE_TTL.
+     * How long a fetched key set is used before it is fetched again; an unknown kid refreshes it sooner. Default: 5m.
+     * From 1s to 24h. A bare number is seconds. Environment: BETTER_AUTH_JWKS_CACHE_TTL.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration jwksCacheTtl;
@@ -118,8 +117,8 @@ public class BetterAuthProperties {
     private Duration jwksOutageTolerance;
 
     /**
-     * The TCP connect timeout of calls to Better Auth (key set, get-session). Default: 2s. From 100ms to 1m. A
-     * bare number is seconds. Environment: BETTER_AUTH_HTTP_CONNECT_TIMEOUT.
+     * The TCP connect timeout of calls to Better Auth (key set, get-session). Default: 2s. From 100ms to 1m. A bare
+     * number is seconds. Environment: BETTER_AUTH_HTTP_CONNECT_TIMEOUT.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration httpConnectTimeout;
@@ -132,14 +131,14 @@ public class BetterAuthProperties {
     private Duration httpReadTimeout;
 
     /**
-     * The largest key set document accepted, in bytes. Default: 262144. From 1024 to 16777216. Environment: {@code
-     * BETTER_AUTH_JWKS_SIZE_LIMIT}.
+     * The largest key set document accepted, in bytes. Default: 262144. From 1024 to 16777216. Environment:
+     * BETTER_AUTH_JWKS_SIZE_LIMIT.
      */
     private Integer jwksSizeLimit;
 
     /**
-     * Allows plain http:// to Better Auth on a host other than loopback, where anyone on the path could swap
-     * the keys. Default: false. Environment: BETTER_AUTH_ALLOW_INSECURE_HTTP.
+     * Allows plain http:// to Better Auth on a host other than loopback, where anyone on the path could swap the keys.
+     * Default: false. Environment: BETTER_AUTH_ALLOW_INSECURE_HTTP.
      */
     private Boolean allowInsecureHttp;
 
@@ -150,43 +149,39 @@ public class BetterAuthProperties {
     private Integer tokenCacheSize;
 
     /**
-     * Which implementation verifies Ed25519: auto (the fastest on the classpath), jdk or tink;
-     * without it, the system property betterauth4j.ed25519. Default: auto. Environment: {@code
-     * BETTER_AUTH_ED25519_ENGINE}.
+     * Which implementation verifies Ed25519: auto (the fastest on the classpath), jdk or tink; without it, the system
+     * property betterauth4j.ed25519. Default: auto. Environment: BETTER_AUTH_ED25519_ENGINE.
      */
     private String ed25519Engine;
 
     /**
-     * Better Auth's basePath: where its endpoints (/jwks, /get-session) are under the base URL.
-     * Default: /api/auth. Environment: BETTER_AUTH_BASE_PATH.
+     * Better Auth's basePath: where its endpoints (/jwks, /get-session) are under the base URL. Default: /api/auth.
+     * Environment: BETTER_AUTH_BASE_PATH.
      */
     private String basePath;
 
     /**
-     * Accepts Better Auth session tokens (the session_token cookie, the bearer plugin's token),
-     * resolved by Better Auth's get-session; needs baseUrl. Default: false. Environment: {@code
-     * BETTER_AUTH_SESSIONS}.
+     * Accepts Better Auth session tokens (the session_token cookie, the bearer plugin's token), resolved by Better
+     * Auth's get-session; needs baseUrl. Default: false. Environment: BETTER_AUTH_SESSIONS.
      */
     private Boolean sessions;
 
     /**
      * Better Auth's advanced.cookiePrefix: the session cookie is {prefix}.session_token, or
-     * __Secure-{prefix}.session_token over https. Default: better-auth. Environment: {@code
-     * BETTER_AUTH_COOKIE_PREFIX}.
+     * __Secure-{prefix}.session_token over https. Default: better-auth. Environment: BETTER_AUTH_COOKIE_PREFIX.
      */
     private String cookiePrefix;
 
     /**
      * Origins besides the base URL's from which a cookie-authenticated request may change something (POST, PUT, PATCH,
-     * DELETE); wildcards as in Better Auth (https://*.example.com). Default: the base URL's origin only.
-     * Environment: BETTER_AUTH_TRUSTED_ORIGINS.
+     * DELETE); wildcards as in Better Auth (https://*.example.com). Default: the base URL's origin only. Environment:
+     * BETTER_AUTH_TRUSTED_ORIGINS.
      */
     private List<String> trustedOrigins;
 
     /**
-     * Accepts a bearer session token without its signature, as bearer() does unless requireSignature is
-     * set; such a token is checked by Better Auth alone. Default: false. Environment: {@code
-     * BETTER_AUTH_ACCEPT_BARE_SESSION_TOKENS}.
+     * Accepts a bearer session token without its signature, as bearer() does unless requireSignature is set; such a
+     * token is checked by Better Auth alone. Default: false. Environment: BETTER_AUTH_ACCEPT_BARE_SESSION_TOKENS.
      */
     private Boolean acceptBareSessionTokens;
 
@@ -206,34 +201,34 @@ public class BetterAuthProperties {
     private Duration sessionNegativeCacheTtl;
 
     /**
-     * Session answers remembered at most. Default: 10000. From 1 to 10000000. Environment: {@code
-     * BETTER_AUTH_SESSION_CACHE_SIZE}.
+     * Session answers remembered at most. Default: 10000. From 1 to 10000000. Environment:
+     * BETTER_AUTH_SESSION_CACHE_SIZE.
      */
     private Integer sessionCacheSize;
 
     /**
-     * Calls to Better Auth's get-session at once; requests beyond wait up to httpReadTimeout, then get
-     * 503. Default: 8. From 1 to 256. Environment: BETTER_AUTH_SESSION_MAX_CONCURRENT_CALLS.
+     * Calls to Better Auth's get-session at once; requests beyond wait up to httpReadTimeout, then get 503. Default: 8.
+     * From 1 to 256. Environment: BETTER_AUTH_SESSION_MAX_CONCURRENT_CALLS.
      */
     private Integer sessionMaxConcurrentCalls;
 
     /**
-     * Accepts a session by its cookie cache (session_data, any strategy) with no call to Better Auth, paired
-     * with its session_token cookie; needs the secret; falls back to get-session when sessions
-     * is on. Default: false. Environment: BETTER_AUTH_COOKIE_CACHE.
+     * Accepts a session by its cookie cache (session_data, any strategy) with no call to Better Auth, paired with its
+     * session_token cookie; needs the secret; falls back to get-session when sessions is on. Default: false.
+     * Environment: BETTER_AUTH_COOKIE_CACHE.
      */
     private Boolean cookieCache;
 
     /**
-     * Better Auth's session.cookieCache.version: a cache of another version is not used. Default: any.
-     * Environment: BETTER_AUTH_COOKIE_CACHE_VERSION.
+     * Better Auth's session.cookieCache.version: a cache of another version is not used. Default: any. Environment:
+     * BETTER_AUTH_COOKIE_CACHE_VERSION.
      */
     private String cookieCacheVersion;
 
     /**
-     * Paths that pass without credentials, separated by commas or spaces: exact (/health) or prefix ({@code
-     * /public/*}, which also matches /public), within the application, matched only in canonical form.
-     * Environment: BETTER_AUTH_PUBLIC_PATHS.
+     * Paths that pass without credentials, separated by commas or spaces: exact (/health) or prefix (/public/*, which
+     * also matches /public), within the application, matched only in canonical form. Environment:
+     * BETTER_AUTH_PUBLIC_PATHS.
      */
     private List<String> publicPaths;
 
@@ -257,14 +252,13 @@ public class BetterAuthProperties {
 
     /**
      * The claim whose roles become ROLE_ authorities (and isUserInRole without Spring Security): one comma-separated
-     * string or an array of strings. Default: role.
-     * Environment: BETTER_AUTH_ROLE_CLAIM.
+     * string or an array of strings. Default: role. Environment: BETTER_AUTH_ROLE_CLAIM.
      */
     private String roleClaim;
 
     /**
-     * The Retry-After of a 503, in whole seconds. Default: 10s. From 1s to 1h. A bare number is seconds.
-     * Environment: BETTER_AUTH_RETRY_AFTER.
+     * The Retry-After of a 503, in whole seconds. Default: 10s. From 1s to 1h. A bare number is seconds. Environment:
+     * BETTER_AUTH_RETRY_AFTER.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration retryAfter;
