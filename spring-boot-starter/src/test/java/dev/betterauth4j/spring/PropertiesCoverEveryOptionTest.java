@@ -12,9 +12,11 @@ import org.springframework.beans.BeanUtils;
 import java.beans.PropertyDescriptor;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,11 +86,19 @@ class PropertiesCoverEveryOptionTest {
 
     @Test
     void theGeneratedMetadataDescribesEachPropertyAndNamesItsVariable() throws Exception {
-        Map<String, Object> metadata;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-            assertThat(in).as("spring-configuration-metadata.json").isNotNull();
-            metadata = JSONObjectUtils.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, Object> metadata = null;
+        // Every jar with configuration properties has such a file; the starter's is the one of group better.auth.
+        for (URL url : Collections.list(getClass().getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json"))) {
+            try (InputStream in = url.openStream()) {
+                Map<String, Object> candidate = JSONObjectUtils.parse(new String(in.readAllBytes(),
+                        StandardCharsets.UTF_8));
+                if (String.valueOf(candidate.get("groups")).contains("name=better.auth,")) {
+                    metadata = candidate;
+                }
+            }
         }
+        assertThat(metadata).as("the starter's spring-configuration-metadata.json").isNotNull();
         Map<String, String> descriptions = new HashMap<>();
         for (Object property : (List<?>) metadata.get("properties")) {
             Map<?, ?> entry = (Map<?, ?>) property;
