@@ -55,7 +55,7 @@ class ConsumerProjectTest {
         Build build = build("spring-boot-consumer", List.of("spring-boot.version", "maven-resources-plugin.version",
                 "maven-compiler-plugin.version", "maven-surefire-plugin.version"), List.of("test"));
 
-        assertThat(build.output()).contains("Tests run: 2, Failures: 0, Errors: 0, Skipped: 0");
+        assertThat(build.output()).contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0");
         assertThat(originsOfBetterAuth4jFiles(build.localRepository()))
                 .as("where the Spring Boot consumer's local repository got each betterauth4j file")
                 .containsKeys("betterauth4j-bom", "betterauth4j-parent", "betterauth4j-spring-boot-starter",

@@ -21,8 +21,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
+
+import java.util.List;
 
 /**
  * Builds the {@link BetterAuthVerifier} from the {@code better.auth.*} properties ({@link BetterAuthProperties}, bound
@@ -39,6 +45,8 @@ import org.springframework.web.filter.CorsFilter;
 @ConditionalOnClass(BetterAuthVerifier.class)
 @EnableConfigurationProperties(BetterAuthProperties.class)
 public class BetterAuthAutoConfiguration {
+
+    private static final System.Logger LOGGER = System.getLogger(BetterAuthAutoConfiguration.class.getName());
 
     /** The order of the filter without Spring Security: where Spring Security's own filter would be. */
     public static final int FILTER_ORDER = -100;
@@ -57,13 +65,25 @@ public class BetterAuthAutoConfiguration {
      * @param properties the bound properties
      * @param observers  the application's observer, if any
      * @param registries the application's observation registry, if any
+     * @param environment the application's environment, whose {@code BETTER_AUTH_*} variables are checked for
+     *                    misspellings as {@code BetterAuthVerifier.fromEnvironment} checks them
      * @return the verifier, closed with the application context
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public BetterAuthVerifier betterAuthVerifier(BetterAuthProperties properties,
                                                  ObjectProvider<VerifierObserver> observers,
-                                                 ObjectProvider<ObservationRegistry> registries) {
+                                                 ObjectProvider<ObservationRegistry> registries,
+                                                 Environment environment) {
+        if (environment instanceof ConfigurableEnvironment configurable
+                && configurable.getPropertySources().get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)
+                instanceof EnumerablePropertySource<?> variables) {
+            PropertySettings.readable(() -> {
+                PropertySettings.checkVariableNames(List.of(variables.getPropertyNames()),
+                        warning -> LOGGER.log(System.Logger.Level.WARNING, warning));
+                return null;
+            });
+        }
         if (!PropertySettings.namesAKeySource(properties)) {
             throw new IllegalStateException("betterauth4j needs to know your Better Auth app: set better.auth.url"
                     + " (the environment variable BETTER_AUTH_URL), such as https://app.example.com; or"

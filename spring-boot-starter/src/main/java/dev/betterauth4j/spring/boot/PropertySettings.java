@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,6 +125,40 @@ final class PropertySettings {
             return type.getName();
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * Variables Better Auth itself reads that are no setting here (as {@code BetterAuthVerifier.fromEnvironment}
+     * tolerates them): often in the same environment, so not typos.
+     */
+    static final Set<String> BETTER_AUTHS_OWN = Set.of("BETTER_AUTH_TELEMETRY", "BETTER_AUTH_TELEMETRY_DEBUG",
+            "BETTER_AUTH_TELEMETRY_ENDPOINT", "BETTER_AUTH_TELEMETRY_ID");
+
+    /**
+     * Checks the process environment's {@code BETTER_AUTH_*} variables as {@code BetterAuthVerifier.fromEnvironment}
+     * does, since Spring binds only the names it knows: one within three edits of a setting's variable
+     * ({@code BETTER_AUTH_AUDIENCES}) fails as a misspelling, any other unknown one is named in a warning.
+     *
+     * @param variables the names of the environment's variables
+     * @param warning   receives a warning
+     * @throws IllegalArgumentException for a misspelling, naming the variable and the closest setting
+     */
+    static void checkVariableNames(Collection<String> variables, Consumer<String> warning) {
+        Set<String> known = new TreeSet<>();
+        for (Setting<?, ?> setting : BetterAuthVerifier.settings()) {
+            known.add(variableName(setting));
+        }
+        for (Setting<?, ?> setting : BetterAuthFilter.settings()) {
+            known.add(variableName(setting));
+        }
+        List<String> ours = variables.stream().filter(name -> name.startsWith(KEY_PREFIX)).toList();
+        SettingsReader.checkNames(ours, known, BETTER_AUTHS_OWN, SettingSource.ENVIRONMENT, warning);
+    }
+
+    /** A setting's environment variable: its key, or {@code BETTER_AUTH_} and its property in capitals. */
+    static String variableName(Setting<?, ?> setting) {
+        return setting.key() != null ? setting.key()
+                : KEY_PREFIX + propertyName(setting).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /** For messages: every property a table's settings have, sorted. */

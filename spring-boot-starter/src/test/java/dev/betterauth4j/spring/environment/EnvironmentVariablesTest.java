@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The very {@code BETTER_AUTH_*} variables a Better Auth deployment has configure the starter, through Spring's
@@ -83,6 +84,26 @@ class EnvironmentVariablesTest {
             assertThat(http.get("/api/me").statusCode()).isEqualTo(401);
             assertThat(http.get("/health").statusCode()).isEqualTo(200);
         }
+    }
+
+    /**
+     * A misspelt variable does not pass silently, as with {@code BetterAuthVerifier.fromEnvironment}: Spring would
+     * bind nothing from it, and the audience would quietly be the default.
+     */
+    @Test
+    void aMisspeltVariableStopsTheApplication() {
+        StandardEnvironment environment = environmentWith(Map.of(
+                "BETTER_AUTH_URL", BetterAuthStandIn.keys().baseUrl().toString(),
+                "BETTER_AUTH_AUDIENCES", "https://api.example.com",
+                "BETTER_AUTH_TELEMETRY", "false",
+                "SERVER_PORT", "0"));
+
+        assertThatThrownBy(() -> new SpringApplicationBuilder(PlainApplication.class)
+                .resourceLoader(new DefaultResourceLoader(new FilteredClassLoader("org.springframework.security.")))
+                .environment(environment)
+                .run().close())
+                .hasStackTraceContaining("BETTER_AUTH_AUDIENCES is not a setting of betterauth4j; did you mean"
+                        + " better.auth.audience / BETTER_AUTH_AUDIENCE?");
     }
 
     /** A servlet environment whose process environment is {@code variables}. */

@@ -4,8 +4,11 @@ import dev.betterauth4j.testkit.JwksServer;
 import dev.betterauth4j.testkit.SigningKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +39,9 @@ class ConsumerApplicationTest {
     @Value("${local.server.port}")
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     private HttpResponse<String> get(String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/me"));
         if (token != null) {
@@ -50,6 +56,11 @@ class ConsumerApplicationTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("consumer: verified consumer-check-user");
+    }
+
+    @Test
+    void springBootMadeNoUserWithAGeneratedPassword() {
+        assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
     }
 
     @Test
