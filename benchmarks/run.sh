@@ -121,6 +121,10 @@ for i in "${!labels[@]}"; do
   echo >> "$OUT/cache-memory.md"
 done
 
+echo "== OAuth access tokens and DPoP, in pairs (tools.PairedOAuthCost)"
+"$JAVA17" -Dbetterauth4j.ed25519=jdk -cp "$JAR" dev.betterauth4j.benchmarks.tools.PairedOAuthCost \
+  | tee "$OUT/oauth-paired.md"
+
 echo "== Rendering"
 "$JAVA17" -cp "$JAR" dev.betterauth4j.benchmarks.tools.ReportRenderer \
   --title "Verification throughput ($(date -u +%Y-%m-%d))" --out "$OUT/tables.md" \
@@ -135,6 +139,10 @@ echo "== Rendering"
   echo "### Verified-token cache: memory per entry"
   echo
   cat "$OUT/cache-memory.md"
+  echo "### OAuth access tokens and DPoP, measured in pairs (JDK 17)"
+  echo
+  cat "$OUT/oauth-paired.md"
+  echo
   echo "### How these numbers were made"
   echo
   echo "\`benchmarks/run.sh\` on $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) CPUs;"

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Verifies Better Auth credentials and returns the {@link AuthenticatedUser} they speak for.
@@ -47,15 +48,18 @@ public final class BetterAuthVerifier implements AutoCloseable {
 
     private final JwtVerifier jwt;
     private final SessionVerifier sessions;
+    private final AccessTokenVerifier accessTokens;
     private final List<String> sessionCookieNames;
     private final TrustedOrigins trustedOrigins;
     private final VerifierObserver observer;
     private final String description;
 
-    BetterAuthVerifier(JwtVerifier jwt, SessionVerifier sessions, List<String> sessionCookieNames,
-                       TrustedOrigins trustedOrigins, VerifierObserver observer, String description) {
+    BetterAuthVerifier(JwtVerifier jwt, SessionVerifier sessions, AccessTokenVerifier accessTokens,
+                       List<String> sessionCookieNames, TrustedOrigins trustedOrigins, VerifierObserver observer,
+                       String description) {
         this.jwt = jwt;
         this.sessions = sessions;
+        this.accessTokens = accessTokens;
         this.sessionCookieNames = List.copyOf(sessionCookieNames);
         this.trustedOrigins = trustedOrigins;
         this.observer = observer;
@@ -129,7 +133,9 @@ public final class BetterAuthVerifier implements AutoCloseable {
     }
 
     /**
-     * Verifies a token of Better Auth's {@code jwt} plugin and returns the user it speaks for.
+     * Verifies a token of Better Auth's {@code jwt} plugin (or, with {@code BETTER_AUTH_RESOURCE}, a JWT access token
+     * sent as {@code Bearer}) and returns the user it speaks for. A DPoP-bound access token is refused
+     * ({@code WRONG_SCHEME}): it needs {@link #verify(Credential, RequestContext)} with its proof.
      *
      * @param token the compact JWS, as sent after {@code Bearer }
      * @return the verified user
@@ -140,7 +146,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
     public AuthenticatedUser verify(String token) throws TokenVerificationException {
         VerifierObserver.Verification observed = ObserverCalls.verificationStarted(observer, BEARER);
         try {
-            return verified(observed, jwt.verify(token));
+            return verified(observed, bound(jwt.verify(token), null, null));
         } catch (TokenVerificationException e) {
             throw refused(observed, e);
         }
@@ -161,14 +167,21 @@ public final class BetterAuthVerifier implements AutoCloseable {
             throw new IllegalArgumentException("A cookie credential needs the request's method and origin: call"
                     + " verify(credential, request)");
         }
+        if (credential instanceof Credential.DPoP) {
+            throw new IllegalArgumentException("A DPoP credential needs the request's method and URL: call"
+                    + " verify(credential, request)");
+        }
         return verify(credential, new RequestContext("GET", null, null));
     }
 
     /**
      * Verifies a credential as a request presents it: refuses a cookie credential on a request that changes something
      * from an untrusted origin ({@code UNTRUSTED_ORIGIN}, answer 403), then decides the credential's
-     * {@linkplain CredentialKind kind} and verifies it with that kind's profile. A bearer value shaped like a JWT (two
-     * or more dots) is a JWT; any other bearer value is a session token when {@code sessions(true)}.
+     * {@linkplain CredentialKind kind} and verifies it with that kind's profile, then applies the sender constraint of
+     * DPoP-bound access tokens. A bearer (or DPoP) value shaped like a JWT (two or more dots) is a JWT, an access token
+     * if its {@code typ} is {@code at+jwt}; a value with one dot is a session token (Better Auth signs them as
+     * {@code token.signature}); a value without a dot is an opaque access token when introspection is configured,
+     * else a bare session token.
      *
      * @param credential the credential
      * @param request    what the request says about itself
@@ -192,7 +205,8 @@ public final class BetterAuthVerifier implements AutoCloseable {
     /** How {@link VerifierObserver#verificationStarted} names the way a credential was presented. */
     private static String presentedAs(Credential credential) {
         return credential instanceof Credential.SessionCookie ? "session_cookie"
-                : credential instanceof Credential.TokenCookie ? "token_cookie" : BEARER;
+                : credential instanceof Credential.TokenCookie ? "token_cookie"
+                : credential instanceof Credential.DPoP ? "dpop" : BEARER;
     }
 
     private static AuthenticatedUser verified(VerifierObserver.Verification observed, AuthenticatedUser user) {
@@ -216,10 +230,46 @@ public final class BetterAuthVerifier implements AutoCloseable {
             return sessions().verify(cookie.name(), cookie.value(), cookie.cookieCache());
         }
         if (credential instanceof Credential.TokenCookie cookie) {
-            return jwt.verify(cookie.token());
+            return bound(jwt.verify(cookie.token()), null, request);
         }
-        String token = ((Credential.Bearer) credential).token();
-        return sessions != null && !looksLikeJwt(token) ? sessions.verify(null, token, Map.of()) : jwt.verify(token);
+        if (credential instanceof Credential.DPoP dpop) {
+            return bound(verifyValue(dpop.token()), dpop, request);
+        }
+        return bound(verifyValue(((Credential.Bearer) credential).token()), null, request);
+    }
+
+    /**
+     * Whether this verifier accepts OAuth access tokens, and for which resource.
+     *
+     * @return what the protected-resource metadata (RFC 9728) and the challenges need, or empty when
+     *         {@code BETTER_AUTH_RESOURCE} is not set
+     */
+    public Optional<ProtectedResource> protectedResource() {
+        return accessTokens == null ? Optional.empty() : Optional.of(accessTokens.protectedResource());
+    }
+
+    /** A value from an {@code Authorization} header, by its shape: see {@link #verify(Credential, RequestContext)}. */
+    private AuthenticatedUser verifyValue(String token) throws TokenVerificationException {
+        if (looksLikeJwt(token)) {
+            return jwt.verify(token);
+        }
+        boolean introspects = accessTokens != null && accessTokens.introspects();
+        if (sessions != null && (!introspects || token.indexOf('.') >= 0)) {
+            return sessions.verify(null, token, Map.of());
+        }
+        return introspects ? accessTokens.introspect(token) : jwt.verify(token);
+    }
+
+    /** The sender constraint: a DPoP-bound access token only with its proof, the DPoP scheme only for one. */
+    private AuthenticatedUser bound(AuthenticatedUser user, Credential.DPoP dpop, RequestContext request)
+            throws TokenVerificationException {
+        if (accessTokens != null) {
+            return accessTokens.bind(user, dpop, request);
+        }
+        if (dpop != null) {
+            throw AccessTokenVerifier.unbound();
+        }
+        return user;
     }
 
     /**
@@ -259,6 +309,9 @@ public final class BetterAuthVerifier implements AutoCloseable {
         jwt.close();
         if (sessions != null) {
             sessions.close();
+        }
+        if (accessTokens != null) {
+            accessTokens.close();
         }
     }
 
@@ -308,6 +361,20 @@ public final class BetterAuthVerifier implements AutoCloseable {
         Duration sessionNegativeCacheTtl = VerifierSettings.SESSION_NEGATIVE_CACHE_TTL.defaultValue();
         int sessionCacheSize = VerifierSettings.SESSION_CACHE_SIZE.defaultValue();
         int sessionMaxConcurrentCalls = VerifierSettings.SESSION_MAX_CONCURRENT_CALLS.defaultValue();
+        String resource;
+        String accessTokenIssuer;
+        boolean pluginTokens = VerifierSettings.PLUGIN_TOKENS.defaultValue();
+        String introspectionClientId;
+        String introspectionClientSecret;
+        String introspectionAuthMethod = VerifierSettings.INTROSPECTION_AUTH_METHOD.defaultValue();
+        URI introspectionUrl;
+        boolean acceptMissingAudience = VerifierSettings.ACCEPT_MISSING_AUDIENCE.defaultValue();
+        Duration introspectionCacheTtl = VerifierSettings.INTROSPECTION_CACHE_TTL.defaultValue();
+        Duration introspectionNegativeCacheTtl = VerifierSettings.INTROSPECTION_NEGATIVE_CACHE_TTL.defaultValue();
+        int introspectionCacheSize = VerifierSettings.INTROSPECTION_CACHE_SIZE.defaultValue();
+        int introspectionMaxConcurrentCalls = VerifierSettings.INTROSPECTION_MAX_CONCURRENT_CALLS.defaultValue();
+        int dpopReplayCacheSize = VerifierSettings.DPOP_REPLAY_CACHE_SIZE.defaultValue();
+        DpopReplayStore dpopReplayStore;
         boolean cookieCache = VerifierSettings.COOKIE_CACHE.defaultValue();
         String cookieCacheVersion;
         VerifierObserver observer = VerifierObserver.NONE;
@@ -729,6 +796,165 @@ public final class BetterAuthVerifier implements AutoCloseable {
          */
         public Builder observer(VerifierObserver observer) {
             this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * This API's resource identifier ({@code BETTER_AUTH_RESOURCE}): accepts OAuth access tokens of Better Auth's
+         * OAuth provider whose {@code aud} names it, see docs/oauth.md.
+         *
+         * @param resource an absolute URI without fragment, as registered with the provider
+         * @return this builder
+         */
+        public Builder resource(String resource) {
+            this.resource = Objects.requireNonNull(resource, "resource");
+            return this;
+        }
+
+        /**
+         * The expected {@code iss} of access tokens ({@code BETTER_AUTH_ACCESS_TOKEN_ISSUER}). Default
+         * {@code {baseUrl}{basePath}}.
+         *
+         * @param issuer the issuer
+         * @return this builder
+         */
+        public Builder accessTokenIssuer(String issuer) {
+            this.accessTokenIssuer = Objects.requireNonNull(issuer, "issuer");
+            return this;
+        }
+
+        /**
+         * Whether tokens of the {@code jwt} plugin are accepted ({@code BETTER_AUTH_PLUGIN_TOKENS}). Default true.
+         *
+         * @param accept false to accept only OAuth access tokens (needs {@link #resource(String)})
+         * @return this builder
+         */
+        public Builder pluginTokens(boolean accept) {
+            this.pluginTokens = accept;
+            return this;
+        }
+
+        /**
+         * The client this API introspects opaque access tokens as ({@code BETTER_AUTH_INTROSPECTION_CLIENT_ID}).
+         *
+         * @param clientId the client id
+         * @return this builder
+         */
+        public Builder introspectionClientId(String clientId) {
+            this.introspectionClientId = Objects.requireNonNull(clientId, "clientId");
+            return this;
+        }
+
+        /**
+         * That client's secret ({@code BETTER_AUTH_INTROSPECTION_CLIENT_SECRET}).
+         *
+         * @param secret the client secret
+         * @return this builder
+         */
+        public Builder introspectionClientSecret(String secret) {
+            this.introspectionClientSecret = Objects.requireNonNull(secret, "secret");
+            return this;
+        }
+
+        /**
+         * How that client authenticates ({@code BETTER_AUTH_INTROSPECTION_AUTH_METHOD}).
+         *
+         * @param method {@code client_secret_basic} (default) or {@code client_secret_post}
+         * @return this builder
+         */
+        public Builder introspectionAuthMethod(String method) {
+            this.introspectionAuthMethod = Objects.requireNonNull(method, "method");
+            return this;
+        }
+
+        /**
+         * The introspection endpoint ({@code BETTER_AUTH_INTROSPECTION_URL}). Default: discovered from the
+         * authorization server's metadata.
+         *
+         * @param url an absolute https URL (http on loopback, or with {@link #allowInsecureHttp(boolean)})
+         * @return this builder
+         */
+        public Builder introspectionUrl(URI url) {
+            this.introspectionUrl = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /**
+         * Accepts an introspection answer without {@code aud} ({@code BETTER_AUTH_ACCEPT_MISSING_AUDIENCE}). Off by
+         * default.
+         *
+         * @param accept whether to accept it
+         * @return this builder
+         */
+        public Builder acceptMissingAudience(boolean accept) {
+            this.acceptMissingAudience = accept;
+            return this;
+        }
+
+        /**
+         * How long an active introspection answer is used ({@code BETTER_AUTH_INTROSPECTION_CACHE_TTL}).
+         *
+         * @param ttl 0 to 1 h, never past the token's {@code exp}
+         * @return this builder
+         */
+        public Builder introspectionCacheTtl(Duration ttl) {
+            this.introspectionCacheTtl = Objects.requireNonNull(ttl, "ttl");
+            return this;
+        }
+
+        /**
+         * How long {@code active: false} is remembered ({@code BETTER_AUTH_INTROSPECTION_NEGATIVE_CACHE_TTL}).
+         *
+         * @param ttl 0 to 5 min
+         * @return this builder
+         */
+        public Builder introspectionNegativeCacheTtl(Duration ttl) {
+            this.introspectionNegativeCacheTtl = Objects.requireNonNull(ttl, "ttl");
+            return this;
+        }
+
+        /**
+         * How many introspection answers are remembered ({@code BETTER_AUTH_INTROSPECTION_CACHE_SIZE}).
+         *
+         * @param entries 1 to 10,000,000
+         * @return this builder
+         */
+        public Builder introspectionCacheSize(int entries) {
+            this.introspectionCacheSize = entries;
+            return this;
+        }
+
+        /**
+         * How many introspection calls may run at once ({@code BETTER_AUTH_INTROSPECTION_MAX_CONCURRENT_CALLS}).
+         *
+         * @param calls 1 to 256
+         * @return this builder
+         */
+        public Builder introspectionMaxConcurrentCalls(int calls) {
+            this.introspectionMaxConcurrentCalls = calls;
+            return this;
+        }
+
+        /**
+         * How many DPoP proofs the in-memory replay cache remembers ({@code BETTER_AUTH_DPOP_REPLAY_CACHE_SIZE}).
+         *
+         * @param entries 1,000 to 10,000,000
+         * @return this builder
+         */
+        public Builder dpopReplayCacheSize(int entries) {
+            this.dpopReplayCacheSize = entries;
+            return this;
+        }
+
+        /**
+         * Where used DPoP proofs are remembered, instead of this instance's memory: a store all instances of the API
+         * share (see {@link DpopReplayStore}).
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder dpopReplayStore(DpopReplayStore store) {
+            this.dpopReplayStore = Objects.requireNonNull(store, "store");
             return this;
         }
 

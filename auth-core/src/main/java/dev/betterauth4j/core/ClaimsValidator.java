@@ -40,19 +40,44 @@ final class ClaimsValidator {
     private final Set<String> audiences;
     private final long skewMillis;
     private final Clock clock;
+    /** An introspection answer rather than a JWT: a client's token may have no {@code sub}. */
+    private final boolean introspected;
+    /** Whether an introspection answer without {@code aud} is accepted (off by default: fail closed). */
+    private final boolean acceptMissingAudience;
 
     ClaimsValidator(CredentialKind kind, String issuer, Set<String> audiences, Duration skew, Clock clock) {
+        this(kind, issuer, audiences, skew, clock, false, false);
+    }
+
+    private ClaimsValidator(CredentialKind kind, String issuer, Set<String> audiences, Duration skew, Clock clock,
+                            boolean introspected, boolean acceptMissingAudience) {
         this.kind = kind;
         this.issuer = issuer;
         this.audiences = Set.copyOf(audiences);
         this.skewMillis = skew.toMillis();
         this.clock = clock;
+        this.introspected = introspected;
+        this.acceptMissingAudience = acceptMissingAudience;
+    }
+
+    /**
+     * The rules for an active introspection answer (RFC 7662), the claims of an opaque access token: those of a JWT
+     * access token, except that a client's own token may have no {@code sub} (its {@code client_id} is the subject) and,
+     * with {@code acceptMissingAudience}, no {@code aud}.
+     */
+    static ClaimsValidator introspection(String issuer, String resource, Duration skew, Clock clock,
+                                         boolean acceptMissingAudience) {
+        return new ClaimsValidator(CredentialKind.ACCESS_TOKEN, issuer, Set.of(resource), skew, clock, true,
+                acceptMissingAudience);
     }
 
     /** Validates the claims of a payload part (base64url-encoded JSON) whose signature already verified. */
     AuthenticatedUser validate(String payload) throws TokenVerificationException {
-        Map<String, Object> claims = parse(payload);
+        return validateClaims(parse(payload));
+    }
 
+    /** Validates claims already parsed and frozen (see {@link #frozen}). */
+    AuthenticatedUser validateClaims(Map<String, Object> claims) throws TokenVerificationException {
         String subject = string(claims, "sub");
         Long expiresAt = numericDate(claims, "exp");
         Long notBefore = numericDate(claims, "nbf");
@@ -64,7 +89,7 @@ final class ClaimsValidator {
         String image = string(claims, "image");
         Boolean emailVerified = bool(claims, "emailVerified");
 
-        if (subject == null || subject.isEmpty()) {
+        if ((subject == null || subject.isEmpty()) && !introspected) {
             throw missing("sub");
         }
         if (expiresAt == null) {
@@ -73,7 +98,7 @@ final class ClaimsValidator {
         if (tokenIssuer == null) {
             throw missing("iss");
         }
-        if (tokenAudience.isEmpty()) {
+        if (tokenAudience.isEmpty() && !(introspected && acceptMissingAudience)) {
             throw missing("aud");
         }
 
@@ -90,10 +115,14 @@ final class ClaimsValidator {
         if (!issuer.equals(tokenIssuer)) {
             throw new TokenVerificationException(WRONG_ISSUER, "The token was issued by an unexpected issuer");
         }
-        if (!anyAccepted(tokenAudience)) {
+        if (!tokenAudience.isEmpty() && !anyAccepted(tokenAudience)) {
             throw new TokenVerificationException(WRONG_AUDIENCE, "The token is not meant for this audience");
         }
 
+        if (kind == CredentialKind.ACCESS_TOKEN) {
+            return AccessTokenClaims.user(claims, subject, tokenIssuer, tokenAudience,
+                    issuedAt == null ? null : Instant.ofEpochSecond(issuedAt), Instant.ofEpochSecond(expiresAt));
+        }
         return new AuthenticatedUser(subject, email, name, Boolean.TRUE.equals(emailVerified), image,
                 tokenIssuer, tokenAudience,
                 issuedAt == null ? null : Instant.ofEpochSecond(issuedAt),
@@ -136,7 +165,7 @@ final class ClaimsValidator {
         frozen(json, what);
     }
 
-    private static String string(Map<String, Object> claims, String name) throws TokenVerificationException {
+    static String string(Map<String, Object> claims, String name) throws TokenVerificationException {
         Object value = claims.get(name);
         if (value == null || value instanceof String) {
             return (String) value;
@@ -144,7 +173,7 @@ final class ClaimsValidator {
         throw wrongType(name, "a string");
     }
 
-    private static Boolean bool(Map<String, Object> claims, String name) throws TokenVerificationException {
+    static Boolean bool(Map<String, Object> claims, String name) throws TokenVerificationException {
         Object value = claims.get(name);
         if (value == null || value instanceof Boolean) {
             return (Boolean) value;
@@ -203,11 +232,11 @@ final class ClaimsValidator {
         return false;
     }
 
-    private static TokenVerificationException missing(String claim) {
+    static TokenVerificationException missing(String claim) {
         return new TokenVerificationException(MISSING_CLAIM, "The token has no '" + claim + "' claim");
     }
 
-    private static TokenVerificationException wrongType(String claim, String expected) {
+    static TokenVerificationException wrongType(String claim, String expected) {
         return new TokenVerificationException(MALFORMED, "The token's '" + claim + "' claim must be " + expected);
     }
 }

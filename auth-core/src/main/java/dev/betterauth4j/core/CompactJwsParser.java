@@ -39,10 +39,20 @@ final class CompactJwsParser {
     static final int MAX_CACHED_HEADER_LENGTH = 512;
 
     private final Set<JWSAlgorithm> allowed;
+    private final boolean embeddedKey;
     private final Map<String, JWSHeader> checkedHeaders = new ConcurrentHashMap<>();
 
     CompactJwsParser(Set<JWSAlgorithm> allowed) {
+        this(allowed, false);
+    }
+
+    /**
+     * @param embeddedKey whether the header must carry its own public key ({@code jwk}), as a DPoP proof's does
+     *                    (RFC 9449 §4.2); every other rule stays, and a token's header never may
+     */
+    CompactJwsParser(Set<JWSAlgorithm> allowed, boolean embeddedKey) {
         this.allowed = Set.copyOf(allowed);
+        this.embeddedKey = embeddedKey;
     }
 
     /**
@@ -150,8 +160,11 @@ final class CompactJwsParser {
             throw new TokenVerificationException(MALFORMED, "The token header has too many parameters");
         }
         ClaimsValidator.checkDepth(header.getCustomParams(), "header");
-        if (header.getJWK() != null) {
+        if (header.getJWK() != null && !embeddedKey) {
             throw forbidden("jwk");
+        }
+        if (header.getJWK() == null && embeddedKey) {
+            throw new TokenVerificationException(MALFORMED, "The header has no public key (jwk)");
         }
         if (header.getJWKURL() != null) {
             throw forbidden("jku");

@@ -48,6 +48,36 @@ public sealed interface Credential {
     }
 
     /**
+     * An access token from {@code Authorization: DPoP <token>} with the request's {@code DPoP} proof header
+     * (RFC 9449 §7.1); verify it with {@link BetterAuthVerifier#verify(Credential, RequestContext)} and a context that
+     * has the request's URL.
+     *
+     * @param token the access token, as sent after {@code DPoP }
+     * @param proof the {@code DPoP} header's value, or null when the request had none
+     */
+    record DPoP(String token, String proof) implements Credential {
+
+        /**
+         * @param token the access token, as sent after {@code DPoP }
+         * @param proof the {@code DPoP} header's value, or null
+         * @throws NullPointerException if {@code token} is null
+         */
+        public DPoP {
+            Objects.requireNonNull(token, "token");
+        }
+
+        @Override
+        public boolean ambient() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "DPoP[...]";
+        }
+    }
+
+    /**
      * A token carried in a cookie the application chose (the filter's {@code cookie} option).
      *
      * @param name  the cookie's name

@@ -22,5 +22,12 @@ public enum CredentialKind {
      * A Better Auth session verified from its cookie cache ({@code session_data}, in any of Better Auth's strategies),
      * paired with its {@code session_token} cookie, with no call to Better Auth.
      */
-    SESSION_COOKIE_CACHE
+    SESSION_COOKIE_CACHE,
+
+    /**
+     * An OAuth 2.1 access token of Better Auth's OAuth provider ({@code @better-auth/oauth-provider}, also behind
+     * {@code @better-auth/mcp}) for this API's resource: a JWT with {@code typ: at+jwt} (RFC 9068) verified with the key
+     * set, or an opaque token resolved by introspection (RFC 7662); either may be DPoP-bound (RFC 9449).
+     */
+    ACCESS_TOKEN
 }

@@ -24,7 +24,18 @@ final class DistinctWarnings {
         this.logger = logger;
     }
 
+    /**
+     * Warnings nobody hears: for keys a client brings itself (a DPoP proof's), whose refusal is the client's answer and
+     * would only let clients fill the log.
+     */
+    static DistinctWarnings silent() {
+        return new DistinctWarnings(null);
+    }
+
     void warn(String key, Supplier<String> message) {
+        if (logger == null) {
+            return;
+        }
         if (seen.size() >= MAX_REMEMBERED) {
             seen.clear();
         }

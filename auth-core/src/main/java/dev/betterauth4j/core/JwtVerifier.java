@@ -23,12 +23,16 @@ import static dev.betterauth4j.core.TokenVerificationException.Reason.TOO_LARGE;
  * @param parser         splits the token and checks its header
  * @param keySet         keys for asymmetric algorithms, or null
  * @param secret         the shared secret for HMAC algorithms, or null
- * @param profile        what this kind of token must say
+ * @param profile        what a jwt-plugin token must say, or null when they are not accepted
+ * @param accessProfile  what an OAuth access token must say, or null when they are not accepted; a token whose
+ *                       {@code typ} is {@code at+jwt} is judged by this profile, any other by {@code profile}. The
+ *                       cache needs no profile in its key: the {@code typ} is part of the signed text
  * @param cache          verified tokens, or null
  * @param clock          the time the cache's expiry is judged by
  */
 record JwtVerifier(int maxTokenLength, CompactJwsParser parser, KeySource keySet, KeySource secret,
-                   TokenProfile profile, VerifiedTokenCache cache, Clock clock) implements AutoCloseable {
+                   TokenProfile profile, TokenProfile accessProfile, VerifiedTokenCache cache, Clock clock)
+        implements AutoCloseable {
 
     private static final Logger LOGGER = System.getLogger(BetterAuthVerifier.class.getName());
 
@@ -50,17 +54,28 @@ record JwtVerifier(int maxTokenLength, CompactJwsParser parser, KeySource keySet
             throw new TokenVerificationException(MISSING, "No token was presented");
         }
         CompactJwsParser.ParsedJws jws = parser.parse(token);
-        profile.checkType(jws.header());
-        KeySource keys = Algorithms.isHmac(jws.header().getAlgorithm()) ? secret : keySet;
+        TokenProfile chosen = profileFor(jws.header());
+        chosen.checkType(jws.header());
+        // Access tokens come from the authorization server's key set only, never from the shared secret.
+        KeySource keys = !Algorithms.isHmac(jws.header().getAlgorithm()) ? keySet
+                : chosen == accessProfile ? null : secret;
         if (keys == null) {
             throw new TokenVerificationException(ALGORITHM_NOT_ALLOWED, "The token's algorithm is not allowed");
         }
         TrustedKey key = verifySignature(jws, keys.candidates(jws.header()));
-        AuthenticatedUser user = profile.claims().validate(jws.payload());
+        AuthenticatedUser user = chosen.claims().validate(jws.payload());
         if (cache != null) {
             cache.put(token, user, key);
         }
         return user;
+    }
+
+    /** The profile that judges a token with this header; its {@code checkType} refuses what neither accepts. */
+    private TokenProfile profileFor(com.nimbusds.jose.JWSHeader header) {
+        if (accessProfile != null && (profile == null || accessProfile.acceptsType(header))) {
+            return accessProfile;
+        }
+        return profile;
     }
 
     private boolean stillTrusted(TrustedKey key) {

@@ -9,12 +9,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
-import static dev.betterauth4j.core.TokenVerificationException.Reason.AUTH_SERVER_UNAVAILABLE;
 import static dev.betterauth4j.core.TokenVerificationException.Reason.EXPIRED;
 import static dev.betterauth4j.core.TokenVerificationException.Reason.UNKNOWN_SESSION;
 
@@ -27,15 +24,12 @@ import static dev.betterauth4j.core.TokenVerificationException.Reason.UNKNOWN_SE
  * <p>{@code 200 {session, user}} is the user; {@code 200 null} means Better Auth knows no live session
  * ({@code UNKNOWN_SESSION}). Anything else is an outage ({@code AUTH_SERVER_UNAVAILABLE}, 503): unreachable, too slow,
  * 5xx, a body that is not Better Auth's. A {@code 429} from Better Auth's rate limiter is an outage too, with its
- * {@code X-Retry-After} delay, and no further call is made until that delay has passed.
+ * {@code X-Retry-After} delay, and no further call is made until that delay has passed ({@link RateLimitPause}).
  */
 final class SessionEndpoint implements AutoCloseable {
 
     /** The largest answer read: a session and a user, with room for additional fields. */
     static final int SIZE_LIMIT = 256 * 1024;
-    /** The delay assumed when a 429 names none, and the longest one honoured. */
-    static final Duration DEFAULT_RETRY = Duration.ofSeconds(10);
-    static final Duration MAX_RETRY = Duration.ofHours(1);
 
     private static final Logger LOGGER = System.getLogger(BetterAuthVerifier.class.getName());
 
@@ -43,8 +37,7 @@ final class SessionEndpoint implements AutoCloseable {
     private final String issuer;
     private final BoundedHttpClient http;
     private final Clock clock;
-    /** Until when (clock millis) Better Auth asked not to be called, after a 429. */
-    private final AtomicLong pausedUntil = new AtomicLong(Long.MIN_VALUE);
+    private final RateLimitPause pause = new RateLimitPause("get-session");
 
     /**
      * @param uri    {@code {origin}{basePath}/get-session?disableCookieCache=true&disableRefresh=true}
@@ -66,10 +59,7 @@ final class SessionEndpoint implements AutoCloseable {
      */
     AuthenticatedUser fetch(String cookieName, String presented) throws TokenVerificationException {
         long now = clock.millis();
-        long paused = pausedUntil.get();
-        if (now < paused) {
-            throw rateLimited(Duration.ofMillis(paused - now));
-        }
+        pause.check(now);
         BoundedHttpClient.Answer answer;
         try {
             answer = http.get(uri, cookieName == null ? Map.of("Authorization", "Bearer " + presented,
@@ -80,11 +70,7 @@ final class SessionEndpoint implements AutoCloseable {
             throw unavailable();
         }
         if (answer.status() == 429) {
-            Duration retry = retryAfter(answer);
-            pausedUntil.accumulateAndGet(now + retry.toMillis(), Math::max);
-            LOGGER.log(Level.WARNING, () -> "Better Auth's rate limiter refused get-session (429); pausing calls for "
-                    + retry.toSeconds() + " s");
-            throw rateLimited(retry);
+            throw pause.pause(answer, now);
         }
         if (answer.status() != 200) {
             LOGGER.log(Level.WARNING, () -> "Better Auth's get-session answered HTTP " + answer.status());
@@ -125,29 +111,13 @@ final class SessionEndpoint implements AutoCloseable {
         return SessionUser.of(session, claims, expiresAt, issuer, CredentialKind.SESSION);
     }
 
-    private static Duration retryAfter(BoundedHttpClient.Answer answer) {
-        String value = answer.headers().firstValue("X-Retry-After")
-                .or(() -> answer.headers().firstValue("Retry-After")).orElse(null);
-        try {
-            long seconds = value == null ? DEFAULT_RETRY.toSeconds() : Long.parseLong(value.trim());
-            return Duration.ofSeconds(Math.max(1, Math.min(seconds, MAX_RETRY.toSeconds())));
-        } catch (NumberFormatException e) {
-            return DEFAULT_RETRY;
-        }
-    }
-
     private static TokenVerificationException unexpected(String what) {
         LOGGER.log(Level.WARNING, () -> "Better Auth's get-session gave an answer that is not Better Auth's: " + what);
         return unavailable();
     }
 
     private static TokenVerificationException unavailable() {
-        return new TokenVerificationException(AUTH_SERVER_UNAVAILABLE, "Better Auth is temporarily unavailable");
-    }
-
-    private static TokenVerificationException rateLimited(Duration retry) {
-        return new TokenVerificationException(AUTH_SERVER_UNAVAILABLE, "Better Auth is temporarily unavailable",
-                retry);
+        return RateLimitPause.unavailable();
     }
 
     @Override

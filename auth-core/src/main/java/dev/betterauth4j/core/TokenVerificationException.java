@@ -72,18 +72,32 @@ public final class TokenVerificationException extends Exception {
          * that is not trusted, or with no {@code Origin} or {@code Referer} at all: a cross-site request forgery is
          * refused. The credential may be fine; the request is forbidden (answer 403). */
         UNTRUSTED_ORIGIN,
+        /** The authorization server's introspection answered {@code active: false} for an opaque access token: it is
+         * unknown, expired, revoked, or its session has ended. */
+        INACTIVE_TOKEN,
         /** The access token is valid but lacks a scope the request needs (RFC 6750 {@code insufficient_scope}; answer
          * 403 naming every missing scope). Decided by the application or the servlet filter's scope rules. */
-        INSUFFICIENT_SCOPE;
+        INSUFFICIENT_SCOPE,
+        /** The DPoP proof (RFC 9449) of a DPoP-bound access token is missing or not accepted: its form, type,
+         * algorithm, key, signature, method, URL, time, access-token hash, a key other than the token's, or a proof
+         * used before (RFC 9449 {@code invalid_dpop_proof}). */
+        INVALID_DPOP_PROOF,
+        /** The credential came with the wrong authorization scheme: a DPoP-bound access token with {@code Bearer} (or in
+         * a cookie), or the {@code DPoP} scheme with a credential that is not DPoP-bound. */
+        WRONG_SCHEME,
+        /** The DPoP replay cache is full of proofs that have not expired yet, so a new proof cannot be recorded and is
+         * refused. An overload, not a bad credential: answer 503. */
+        REPLAY_CACHE_FULL;
 
         /**
          * Tells whether this reason is an outage of a service the verifier depends on rather than a fault of the
          * credential.
          *
-         * @return {@code true} for {@link #KEY_SOURCE_UNAVAILABLE} and {@link #AUTH_SERVER_UNAVAILABLE}
+         * @return {@code true} for {@link #KEY_SOURCE_UNAVAILABLE}, {@link #AUTH_SERVER_UNAVAILABLE} and
+         *         {@link #REPLAY_CACHE_FULL}
          */
         public boolean isOutage() {
-            return this == KEY_SOURCE_UNAVAILABLE || this == AUTH_SERVER_UNAVAILABLE;
+            return this == KEY_SOURCE_UNAVAILABLE || this == AUTH_SERVER_UNAVAILABLE || this == REPLAY_CACHE_FULL;
         }
 
         /**

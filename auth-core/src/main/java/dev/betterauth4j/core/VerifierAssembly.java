@@ -44,10 +44,13 @@ final class VerifierAssembly {
         boolean hasKeySet = b.jwks != null || keySetUrl != null;
         BetterAuthSecrets secrets = BetterAuthSecrets.of(b.secrets, b.sharedSecret);
         boolean hasSecret = secrets != null;
-        if (!hasKeySet && !hasSecret) {
+        boolean introspectionOnly = !b.pluginTokens && (b.introspectionClientId != null
+                || b.introspectionClientSecret != null);
+        if (!hasKeySet && !hasSecret && !introspectionOnly) {
             throw new IllegalArgumentException("No key source: set " + VerifierSettings.BASE_URL.label() + ", "
                     + VerifierSettings.JWKS_URL.label() + ", jwks(...) or " + VerifierSettings.SHARED_SECRET.label());
         }
+        OAuthAssembly oauth = OAuthAssembly.decide(b, origin, basePath, hasKeySet);
         if (b.sessions && origin == null) {
             throw new IllegalArgumentException(VerifierSettings.SESSIONS.label() + " needs "
                     + VerifierSettings.BASE_URL.label() + ": sessions are resolved by Better Auth's get-session");
@@ -67,11 +70,11 @@ final class VerifierAssembly {
                 allowed, (b.secrets != null ? VerifierSettings.SECRETS : VerifierSettings.SHARED_SECRET).label())
                 : null;
         String issuer = b.issuer != null ? b.issuer : origin != null ? origin.toString() : null;
-        if (issuer == null) {
+        if (issuer == null && b.pluginTokens) {
             throw new IllegalArgumentException("issuer is required: set " + VerifierSettings.BASE_URL.label() + " or "
                     + VerifierSettings.ISSUER.label());
         }
-        List<String> audiences = audiences(b.audiences, origin);
+        List<String> audiences = b.pluginTokens ? audiences(b.audiences, origin) : List.of();
         VerifierSettings.CLOCK_SKEW.check(b.clockSkew);
         VerifierSettings.MAX_TOKEN_LENGTH.check(b.maxTokenLength);
         JwksSettings jwksSettings = keySetUrl == null ? null : JwksSettings.checked(b.jwksCacheTtl,
@@ -101,10 +104,13 @@ final class VerifierAssembly {
                 factory, LOGGER, b.observer) : null;
         KeySource secretKeys = secret == null ? null
                 : new SharedSecretKeySource(secret, Algorithms.family(allowed, true));
-        TokenProfile plugin = new TokenProfile(CredentialKind.JWT, TokenProfile.PLUGIN_TOKEN_TYPES, true,
+        TokenProfile plugin = !b.pluginTokens ? null : new TokenProfile(CredentialKind.JWT,
+                TokenProfile.PLUGIN_TOKEN_TYPES, true,
                 new ClaimsValidator(CredentialKind.JWT, issuer, new LinkedHashSet<>(audiences), b.clockSkew, b.clock));
         JwtVerifier jwt = new JwtVerifier(b.maxTokenLength, new CompactJwsParser(allowed), keySet, secretKeys, plugin,
+                oauth == null ? null : oauth.accessProfile(b),
                 b.tokenCacheSize > 0 ? new VerifiedTokenCache(b.tokenCacheSize) : null, b.clock);
+        AccessTokenVerifier accessTokens = oauth == null ? null : oauth.compose(b, ed25519);
 
         CookieCacheReader cookieCache = !b.cookieCache ? null : new CookieCacheReader(secrets,
                 keySet == null ? null : cookieCacheJwts(b, keySet, allowed, origin), b.cookieCacheVersion,
@@ -123,9 +129,10 @@ final class VerifierAssembly {
                 + (b.sessions ? ", sessions=" + origin + basePath + "/get-session (cache " + b.sessionCacheTtl
                 + (secrets == null ? ", no local signature check" : "") + ")" : "")
                 + (cookieCache == null ? "" : ", cookieCache=" + cookieCache)
-                + ", trustedOrigins=" + trustedOrigins + "]";
+                + ", trustedOrigins=" + trustedOrigins + (oauth == null ? "" : oauth.describe(b)) + "]";
         LOGGER.log(Level.DEBUG, description);
-        return new BetterAuthVerifier(jwt, sessions, sessionCookies, trustedOrigins, b.observer, description);
+        return new BetterAuthVerifier(jwt, sessions, accessTokens, sessionCookies, trustedOrigins, b.observer,
+                description);
     }
 
     private static SessionVerifier sessions(BetterAuthVerifier.Builder b, Origin origin, String basePath,
@@ -157,7 +164,7 @@ final class VerifierAssembly {
                 origin.toString(), Set.of("better-auth:session-cache"),
                 java.time.Duration.ofMillis(CookieCacheReader.SKEW_MILLIS), b.clock));
         return new JwtVerifier(SessionDataCookie.MAX_LENGTH, new CompactJwsParser(Algorithms.family(allowed, false)),
-                keySet, null, profile, null, b.clock);
+                keySet, null, profile, null, null, b.clock);
     }
 
     private static String basePath(String configured) {

@@ -36,8 +36,9 @@ public interface VerifierObserver {
      * A verification starts.
      *
      * @param presentedAs how the request presented the credential: {@code bearer} (the {@code Authorization}
-     *                    header, or {@link BetterAuthVerifier#verify(String)}), {@code token_cookie} (the application's
-     *                    token cookie) or {@code session_cookie} (Better Auth's session cookie)
+     *                    header, or {@link BetterAuthVerifier#verify(String)}), {@code dpop} ({@code Authorization: DPoP}
+     *                    with its proof), {@code token_cookie} (the application's token cookie) or
+     *                    {@code session_cookie} (Better Auth's session cookie)
      * @return what hears how it ends; {@link Verification#NONE} to hear nothing
      */
     default Verification verificationStarted(String presentedAs) {

@@ -112,7 +112,7 @@ final class VerifierSettings {
             .key("BETTER_AUTH_HTTP_CONNECT_TIMEOUT")
             .defaultValue(Duration.ofSeconds(2))
             .between(Duration.ofMillis(100), Duration.ofSeconds(60))
-            .describe("The TCP connect timeout of calls to Better Auth (key set, `get-session`)");
+            .describe("The TCP connect timeout of calls to Better Auth (key set, `get-session`, introspection)");
 
     static final Setting<Builder, Duration> HTTP_READ_TIMEOUT = Setting.of("httpReadTimeout",
                     SettingType.DURATION, Builder::httpReadTimeout)
@@ -233,12 +233,107 @@ final class VerifierSettings {
             .defaultText("any")
             .describe("Better Auth's `session.cookieCache.version`: a cache of another version is not used");
 
+    static final Setting<Builder, String> RESOURCE = Setting.of("resource", SettingType.TEXT, Builder::resource)
+            .key("BETTER_AUTH_RESOURCE")
+            .defaultText("none (access tokens off)")
+            .describe("This API's resource identifier (RFC 8707), an absolute URI such as `https://api.example.com`:"
+                    + " accepts OAuth access tokens of Better Auth's OAuth provider whose `aud` names it (`at+jwt` JWTs"
+                    + " with the key set, opaque ones by introspection), DPoP-bound or not");
+
+    static final Setting<Builder, String> ACCESS_TOKEN_ISSUER = Setting.of("accessTokenIssuer", SettingType.TEXT,
+                    Builder::accessTokenIssuer)
+            .key("BETTER_AUTH_ACCESS_TOKEN_ISSUER")
+            .defaultText("`{baseUrl}{basePath}`, e.g. `https://app.example.com/api/auth`")
+            .describe("The expected `iss` of access tokens and introspection answers (the OAuth provider's issuer, which"
+                    + " is not the jwt plugin's), compared exactly");
+
+    static final Setting<Builder, Boolean> PLUGIN_TOKENS = Setting.of("pluginTokens", SettingType.BOOLEAN,
+                    Builder::pluginTokens)
+            .key("BETTER_AUTH_PLUGIN_TOKENS")
+            .defaultValue(true)
+            .describe("Accepts JWTs of the `jwt` plugin (any JWT whose `typ` is not `at+jwt`); `false` with a resource"
+                    + " accepts OAuth access tokens only");
+
+    static final Setting<Builder, String> INTROSPECTION_CLIENT_ID = Setting.of("introspectionClientId",
+                    SettingType.TEXT, Builder::introspectionClientId)
+            .key("BETTER_AUTH_INTROSPECTION_CLIENT_ID")
+            .defaultText("none (opaque tokens off)")
+            .describe("The OAuth client this API introspects opaque access tokens as (RFC 7662); with its secret, turns"
+                    + " opaque tokens on; needs `resource`");
+
+    static final Setting<Builder, String> INTROSPECTION_CLIENT_SECRET = Setting.of("introspectionClientSecret",
+                    SettingType.SECRET, Builder::introspectionClientSecret)
+            .key("BETTER_AUTH_INTROSPECTION_CLIENT_SECRET")
+            .defaultText("none")
+            .describe("That client's secret");
+
+    static final Setting<Builder, String> INTROSPECTION_AUTH_METHOD = Setting.of("introspectionAuthMethod",
+                    SettingType.TEXT, Builder::introspectionAuthMethod)
+            .key("BETTER_AUTH_INTROSPECTION_AUTH_METHOD")
+            .defaultValue("client_secret_basic")
+            .describe("How that client authenticates, as it is registered: `client_secret_basic` or"
+                    + " `client_secret_post`");
+
+    static final Setting<Builder, URI> INTROSPECTION_URL = Setting.of("introspectionUrl", SettingType.URI,
+                    Builder::introspectionUrl)
+            .key("BETTER_AUTH_INTROSPECTION_URL")
+            .defaultText("discovered from `{baseUrl}{basePath}/.well-known/oauth-authorization-server`")
+            .describe("The introspection endpoint; https, or http on loopback");
+
+    static final Setting<Builder, Boolean> ACCEPT_MISSING_AUDIENCE = Setting.of("acceptMissingAudience",
+                    SettingType.BOOLEAN, Builder::acceptMissingAudience)
+            .key("BETTER_AUTH_ACCEPT_MISSING_AUDIENCE")
+            .defaultValue(false)
+            .describe("Accepts an introspection answer without `aud` (a token issued without `resource`); off, such"
+                    + " an answer is refused, as Better Auth's own helper does. A wrong `aud` is always refused");
+
+    static final Setting<Builder, Duration> INTROSPECTION_CACHE_TTL = Setting.of("introspectionCacheTtl",
+                    SettingType.DURATION, Builder::introspectionCacheTtl)
+            .key("BETTER_AUTH_INTROSPECTION_CACHE_TTL")
+            .defaultValue(Duration.ofSeconds(30))
+            .between(Duration.ZERO, Duration.ofHours(1))
+            .describe("How long an active introspection answer is used (never past the token's `exp`): a revoked"
+                    + " token can pass for up to this long; 0 asks every time");
+
+    static final Setting<Builder, Duration> INTROSPECTION_NEGATIVE_CACHE_TTL = Setting.of(
+                    "introspectionNegativeCacheTtl", SettingType.DURATION, Builder::introspectionNegativeCacheTtl)
+            .key("BETTER_AUTH_INTROSPECTION_NEGATIVE_CACHE_TTL")
+            .defaultValue(Duration.ofSeconds(5))
+            .between(Duration.ZERO, Duration.ofMinutes(5))
+            .describe("How long `active: false` is remembered for a token");
+
+    static final Setting<Builder, Integer> INTROSPECTION_CACHE_SIZE = Setting.of("introspectionCacheSize",
+                    SettingType.INTEGER, Builder::introspectionCacheSize)
+            .key("BETTER_AUTH_INTROSPECTION_CACHE_SIZE")
+            .defaultValue(10_000)
+            .between(1, 10_000_000)
+            .describe("Introspection answers remembered at most");
+
+    static final Setting<Builder, Integer> INTROSPECTION_MAX_CONCURRENT_CALLS = Setting.of(
+                    "introspectionMaxConcurrentCalls", SettingType.INTEGER, Builder::introspectionMaxConcurrentCalls)
+            .key("BETTER_AUTH_INTROSPECTION_MAX_CONCURRENT_CALLS")
+            .defaultValue(8)
+            .between(1, 256)
+            .describe("Introspection calls at once; requests beyond wait up to the HTTP timeouts, then get 503");
+
+    static final Setting<Builder, Integer> DPOP_REPLAY_CACHE_SIZE = Setting.of("dpopReplayCacheSize",
+                    SettingType.INTEGER, Builder::dpopReplayCacheSize)
+            .key("BETTER_AUTH_DPOP_REPLAY_CACHE_SIZE")
+            .defaultValue(100_000)
+            .between(1_000, 10_000_000)
+            .describe("DPoP proofs remembered to refuse a replay, in this instance's memory (each for 305 s); when full"
+                    + " of live ones, new proofs get 503. Several instances need a shared store: `dpopReplayStore(...)`");
+
     static final List<Setting<Builder, ?>> TABLE = List.of(BASE_URL, JWKS_URL, SHARED_SECRET, SECRETS, ISSUER,
             AUDIENCES, ALGORITHMS, CLOCK_SKEW, MAX_TOKEN_LENGTH, JWKS_CACHE_TTL, JWKS_REFRESH_AHEAD,
             JWKS_REFRESH_RATE_LIMIT, JWKS_OUTAGE_TOLERANCE, HTTP_CONNECT_TIMEOUT, HTTP_READ_TIMEOUT, JWKS_SIZE_LIMIT,
             ALLOW_INSECURE_HTTP, TOKEN_CACHE_SIZE, ED25519_ENGINE, BASE_PATH, SESSIONS, COOKIE_PREFIX,
             TRUSTED_ORIGINS, ACCEPT_BARE_SESSION_TOKENS, SESSION_CACHE_TTL, SESSION_NEGATIVE_CACHE_TTL,
-            SESSION_CACHE_SIZE, SESSION_MAX_CONCURRENT_CALLS, COOKIE_CACHE, COOKIE_CACHE_VERSION);
+            SESSION_CACHE_SIZE, SESSION_MAX_CONCURRENT_CALLS, COOKIE_CACHE, COOKIE_CACHE_VERSION, RESOURCE,
+            ACCESS_TOKEN_ISSUER, PLUGIN_TOKENS, INTROSPECTION_CLIENT_ID, INTROSPECTION_CLIENT_SECRET,
+            INTROSPECTION_AUTH_METHOD, INTROSPECTION_URL, ACCEPT_MISSING_AUDIENCE, INTROSPECTION_CACHE_TTL,
+            INTROSPECTION_NEGATIVE_CACHE_TTL, INTROSPECTION_CACHE_SIZE, INTROSPECTION_MAX_CONCURRENT_CALLS,
+            DPOP_REPLAY_CACHE_SIZE);
 
     /**
      * Variables Better Auth itself reads (better-auth 1.7's source) that this library does not: they are often in the

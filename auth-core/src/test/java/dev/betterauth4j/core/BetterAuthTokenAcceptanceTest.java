@@ -205,6 +205,7 @@ class BetterAuthTokenAcceptanceTest {
         BetterAuthVerifier verifier = verifier(key);
 
         assertThat(verifier.verify(token(key).header("typ", "JWT").signWith(key)).id()).isEqualTo(TestToken.USER_ID);
-        assertThat(verifier.verify(token(key).header("typ", "at+jwt").signWith(key)).id()).isEqualTo(TestToken.USER_ID);
+        assertThat(verifier.verify(token(key).header("typ", "application/jwt").signWith(key)).id())
+                .isEqualTo(TestToken.USER_ID);
     }
 }

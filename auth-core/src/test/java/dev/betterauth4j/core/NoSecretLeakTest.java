@@ -1,5 +1,6 @@
 package dev.betterauth4j.core;
 
+import dev.betterauth4j.testkit.IntrospectionServer;
 import dev.betterauth4j.testsupport.LeakScanner;
 import dev.betterauth4j.testsupport.LogCapture;
 import dev.betterauth4j.testkit.SigningKey;
@@ -28,16 +29,21 @@ class NoSecretLeakTest {
             summary = LeakScanner.run(RejectionReasonTest.class, HeaderPolicyTest.class, HostileKeySourceTest.class,
                     JwksCachingTest.class, KeyAdmissionTest.class, BetterAuthTokenAcceptanceTest.class,
                     BuilderValidationTest.class, VerifierPropertiesTest.class, VerifiedTokenCacheTest.class,
-                    ResourceBoundsTest.class, VerifierFuzzTest.class, SessionCredentialsTest.class);
+                    ResourceBoundsTest.class, VerifierFuzzTest.class, SessionCredentialsTest.class,
+                    AccessTokenTest.class, DpopTest.class, IntrospectionTest.class);
             texts = logs.texts();
         }
 
-        assertThat(summary.getTotalFailureCount()).as("the suites themselves pass").isZero();
-        assertThat(summary.getTestsSucceededCount()).isGreaterThan(250);
+        assertThat(summary.getTotalFailureCount()).as("the suites themselves pass: %s", summary.getFailures().stream()
+                .map(f -> f.getTestIdentifier().getDisplayName() + ": " + f.getException()).toList()).isZero();
+        assertThat(summary.getTestsSucceededCount()).isGreaterThan(380);
         assertThat(texts).as("log records were captured").isNotEmpty();
+        assertThat(IntrospectionServer.ISSUED).as("opaque tokens were issued").isNotEmpty();
+        LeakScanner opaque = new LeakScanner(IntrospectionServer.ISSUED.toArray(String[]::new));
         List<String> leaks = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            List<String> found = scanner.leaks("log record " + i, texts.get(i));
+            List<String> found = new ArrayList<>(scanner.leaks("log record " + i, texts.get(i)));
+            found.addAll(opaque.leaks("log record " + i, texts.get(i)));
             if (!found.isEmpty()) {
                 leaks.addAll(found);
                 leaks.add("  in: " + texts.get(i).lines().limit(3).toList());
@@ -62,7 +68,12 @@ class NoSecretLeakTest {
         for (Object value : new Object[] {user, verifier, rejection, fromProperties, BetterAuthVerifier.builder(),
                 TokenVerificationException.Reason.BAD_SIGNATURE, new Credential.Bearer(token),
                 new Credential.TokenCookie("api_token", token), new Credential.SessionCookie("s", session),
-                new RequestContext("POST", "https://app.example.com", null)}) {
+                new RequestContext("POST", "https://app.example.com", null),
+                new Credential.DPoP(token, token), DpopReplayStore.inMemory(10),
+                new RequestContext("GET", null, null, java.net.URI.create("https://api.example.com/x?access_token="
+                        + token)),
+                TestVerifiers.builder(key).resource("https://api.example.com").introspectionClientId("rs")
+                        .introspectionClientSecret(TestVerifiers.SECRET).build()}) {
             assertThat(scanner.leaks(value.getClass().getSimpleName(), value.toString())).isEmpty();
             assertThat(value.toString()).doesNotContain("session-token-value").doesNotContain("AbCdEfGhIjKl");
         }

@@ -500,9 +500,10 @@ class RejectionReasonTest {
     }
 
     @Test
-    void onlyTheUnavailableServicesAreOutages() {
+    void onlyTheUnavailableServicesAndAFullReplayCacheAreOutages() {
         assertThat(Arrays.stream(Reason.values()).filter(Reason::isOutage))
-                .containsExactly(Reason.KEY_SOURCE_UNAVAILABLE, Reason.AUTH_SERVER_UNAVAILABLE);
+                .containsExactly(Reason.KEY_SOURCE_UNAVAILABLE, Reason.AUTH_SERVER_UNAVAILABLE,
+                        Reason.REPLAY_CACHE_FULL);
     }
 
     @Test

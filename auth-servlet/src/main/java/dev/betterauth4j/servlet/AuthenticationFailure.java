@@ -3,6 +3,7 @@ package dev.betterauth4j.servlet;
 import dev.betterauth4j.core.TokenVerificationException.Reason;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,17 +14,21 @@ import java.util.Objects;
  * holds the token.
  *
  * @param status      400 (malformed credentials), 401 (missing or invalid credentials), 403 (a cookie-authenticated
- *                    request from an untrusted origin) or 503 (the key source or Better Auth down)
- * @param error       the RFC 6750 error code: {@code invalid_request}, {@code invalid_token}, or null when no
- *                    token was presented or on 503
+ *                    request from an untrusted origin, or an access token without a scope the request needs) or 503
+ *                    (the key source or Better Auth down)
+ * @param error       the RFC 6750 / RFC 9449 error code: {@code invalid_request}, {@code invalid_token},
+ *                    {@code insufficient_scope}, {@code invalid_dpop_proof}, or null when no token was presented, on
+ *                    503, and for an untrusted origin
  * @param reason      the machine-readable reason ({@code MISSING} when no token was presented, {@code MALFORMED}
  *                    for unusable credentials)
  * @param description what was wrong, in words safe to show the client
  * @param retryAfter  for a 503, when Better Auth said to try again (its rate limiter), or null for the filter's
  *                    configured {@code retryAfter}
+ * @param scopes      for {@code insufficient_scope}, every scope the request needs and the credential lacks; else
+ *                    empty
  */
 public record AuthenticationFailure(int status, String error, Reason reason, String description,
-                                    Duration retryAfter) {
+                                    Duration retryAfter, List<String> scopes) {
 
     /**
      * @param status      see {@link #status()}
@@ -31,11 +36,26 @@ public record AuthenticationFailure(int status, String error, Reason reason, Str
      * @param reason      see {@link #reason()}
      * @param description see {@link #description()}
      * @param retryAfter  see {@link #retryAfter()}
-     * @throws NullPointerException if {@code reason} or {@code description} is null
+     * @param scopes      see {@link #scopes()}
+     * @throws NullPointerException if {@code reason}, {@code description} or {@code scopes} is null
      */
     public AuthenticationFailure {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(description, "description");
+        scopes = List.copyOf(Objects.requireNonNull(scopes, "scopes"));
+    }
+
+    /**
+     * A failure that names no scopes.
+     *
+     * @param status      the HTTP status
+     * @param error       the RFC 6750 error code, or null
+     * @param reason      the machine-readable reason
+     * @param description what was wrong, safe to show
+     * @param retryAfter  for a 503, Better Auth's delay, or null
+     */
+    public AuthenticationFailure(int status, String error, Reason reason, String description, Duration retryAfter) {
+        this(status, error, reason, description, retryAfter, List.of());
     }
 
     /**

@@ -32,6 +32,7 @@ record BearerCredentials(Kind kind, Credential credential, String problem) {
     /** The token's text, or null when there is none. */
     String token() {
         return credential instanceof Credential.Bearer bearer ? bearer.token()
+                : credential instanceof Credential.DPoP dpop ? dpop.token()
                 : credential instanceof Credential.TokenCookie cookie ? cookie.token()
                 : credential instanceof Credential.SessionCookie session ? session.value() : null;
     }

@@ -5,6 +5,7 @@ import dev.betterauth4j.core.Credential;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads bearer credentials from {@code Authorization} header values, strictly as RFC 6750 §2.1 and RFC 9110
@@ -64,27 +65,38 @@ final class BearerTokenParser {
 
     /** As {@link #parse(String)}, without checking the token's characters: see the class comment. */
     static BearerCredentials read(String value) {
+        return read(value, SCHEME, Credential.Bearer::new);
+    }
+
+    /**
+     * Reads credentials of an auth-scheme whose credentials are one {@code token68} as Bearer's are (RFC 9449 §7.1's
+     * {@code DPoP} too), without checking the token's characters.
+     *
+     * @param scheme     the scheme, lower case
+     * @param credential makes the credential of a token
+     */
+    static BearerCredentials read(String value, String scheme, Function<String, Credential> credential) {
         if (value == null) {
             return BearerCredentials.ABSENT;
         }
-        if (!value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+        if (!value.regionMatches(true, 0, scheme, 0, scheme.length())) {
             return BearerCredentials.ABSENT;
         }
         int end = value.length();
-        if (end > SCHEME.length() && value.charAt(SCHEME.length()) != ' ') {
+        if (end > scheme.length() && value.charAt(scheme.length()) != ' ') {
             // "Bearerx ..." is another auth-scheme, unless it is a separator that makes the header garbage.
-            return isTokenChar(value.charAt(SCHEME.length())) ? BearerCredentials.ABSENT
-                    : BearerCredentials.invalid("The Authorization header is not valid bearer credentials");
+            return isTokenChar(value.charAt(scheme.length())) ? BearerCredentials.ABSENT
+                    : BearerCredentials.invalid("The Authorization header is not valid " + scheme + " credentials");
         }
-        int start = SCHEME.length();
+        int start = scheme.length();
         while (start < end && value.charAt(start) == ' ') {
             start++;
         }
         if (start == end) {
-            return BearerCredentials.invalid("The bearer token is empty");
+            return BearerCredentials.invalid("The " + scheme + " token is empty");
         }
-        return BearerCredentials.uncheckedToken(new Credential.Bearer(value.substring(start, end)),
-                "The bearer token has characters RFC 6750 does not allow");
+        return BearerCredentials.uncheckedToken(credential.apply(value.substring(start, end)),
+                "The " + scheme + " token has characters RFC 6750 does not allow");
     }
 
     /** A single token taken from a cookie must obey the same syntax as one from the header. */

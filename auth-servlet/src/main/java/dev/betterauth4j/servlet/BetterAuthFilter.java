@@ -2,6 +2,7 @@ package dev.betterauth4j.servlet;
 
 import dev.betterauth4j.core.AuthenticatedUser;
 import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.core.Credential;
 import dev.betterauth4j.core.RequestContext;
 import dev.betterauth4j.core.TokenVerificationException;
 import dev.betterauth4j.core.TokenVerificationException.Reason;
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +42,10 @@ import java.util.Optional;
  *       {@code error="invalid_request"};</li>
  *   <li>invalid token: 401, {@code error="invalid_token", error_description="..."};</li>
  *   <li>key source down and nothing cached: 503 with {@code Retry-After};</li>
+ *   <li>with a verifier that accepts OAuth access tokens: a credential without a scope the {@code requiredScopes}
+ *       rules ask for, 403 {@code error="insufficient_scope"} naming every missing one; a refused DPoP proof, 401
+ *       {@code error="invalid_dpop_proof"} in a {@code DPoP} challenge; and the RFC 9728 metadata served at
+ *       {@code /.well-known/oauth-protected-resource} (see docs/oauth.md);</li>
  * </ul>
  * each with an {@code application/problem+json} body from the {@link AuthenticationErrorWriter}. A request to a
  * public path passes without a token, but only when its raw URI is already canonical (see {@link CanonicalPath}): a
@@ -56,7 +62,8 @@ import java.util.Optional;
  * or in {@code web.xml} with the no-argument constructor and init parameters: the verifier's
  * {@code BETTER_AUTH_*} settings (read by {@link BetterAuthVerifier#fromProperties}) and the filter options, named
  * as the builder names them: {@code publicPaths}, {@code optional}, {@code cookie}, {@code realm},
- * {@code roleClaim}, {@code retryAfter}, {@code errorWriter}, {@code listener}. Map it to the {@code REQUEST},
+ * {@code roleClaim}, {@code retryAfter}, {@code errorWriter}, {@code listener}, {@code requiredScopes},
+ * {@code publicUrl}. Map it to the {@code REQUEST},
  * {@code ASYNC} and {@code ERROR} dispatcher types (and {@code FORWARD}, {@code INCLUDE} if the application
  * dispatches to protected paths): a re-dispatch reuses the decision this same filter instance made for the request
  * (a forward or include from a public path is judged by its new path), never another instance's.
@@ -172,6 +179,12 @@ public final class BetterAuthFilter implements Filter {
         // audience, another mode) is never trusted, and a first dispatch is always judged afresh.
         Decision earlier = dispatch == DispatcherType.REQUEST ? null : earlierDecision(request);
         if (earlier != null && earlier.user() != null) {
+            List<String> missing = dispatch == DispatcherType.FORWARD || dispatch == DispatcherType.INCLUDE
+                    ? missingScopes(request, earlier.user()) : List.of();
+            if (!missing.isEmpty()) {
+                refuse(request, response, pathWithinApplication(request), RefusalWriter.insufficientScope(missing));
+                return;
+            }
             chain.doFilter(wrap(request, earlier.user()), response);
             return;
         }
@@ -187,6 +200,10 @@ public final class BetterAuthFilter implements Filter {
             return;
         }
         String path = pathWithinApplication(request);
+        if (dispatch == DispatcherType.REQUEST && options.metadata() != null && options.metadata().asks(request)) {
+            options.metadata().write(response);
+            return;
+        }
         if (CanonicalPath.of(request).map(options.publicPaths()::matches).orElse(false)) {
             remember(request, Decision.PUBLIC);
             chain.doFilter(request, response);
@@ -232,8 +249,8 @@ public final class BetterAuthFilter implements Filter {
                               String path, BearerCredentials credentials) throws IOException, ServletException {
         AuthenticatedUser user;
         try {
-            user = options.verifier().verify(credentials.credential(), new RequestContext(request.getMethod(),
-                    request.getHeader("Origin"), request.getHeader("Referer")));
+            user = options.verifier().verify(credentials.credential(), requestContext(request, credentials,
+                    options.publicUrl()));
         } catch (TokenVerificationException e) {
             refuse(request, response, path, RefusalWriter.refusal(credentials, e));
             return;
@@ -244,10 +261,30 @@ public final class BetterAuthFilter implements Filter {
                     new TokenVerificationException(Reason.MALFORMED, "The token could not be verified")));
             return;
         }
+        List<String> missing = missingScopes(request, user);
+        if (!missing.isEmpty()) {
+            refuse(request, response, path, RefusalWriter.insufficientScope(missing));
+            return;
+        }
         request.setAttribute(USER_ATTRIBUTE, user);
         remember(request, new Decision(this, user, false));
         options.listener().success(user, path);
         chain.doFilter(wrap(request, user), response);
+    }
+
+    /**
+     * What the request says about itself, for the verifier: its method, {@code Origin} and {@code Referer}, and for a
+     * DPoP credential the URL the client called (behind a proxy, under the {@code publicUrl}).
+     */
+    static RequestContext requestContext(HttpServletRequest request, BearerCredentials credentials,
+                                         PublicUrl publicUrl) {
+        return new RequestContext(request.getMethod(), request.getHeader("Origin"), request.getHeader("Referer"),
+                credentials.credential() instanceof Credential.DPoP ? publicUrl.of(request) : null);
+    }
+
+    /** The scopes the rules ask of this request that the user's credential lacks. */
+    private List<String> missingScopes(HttpServletRequest request, AuthenticatedUser user) {
+        return options.scopes().missing(request.getMethod(), CanonicalPath.of(request), user);
     }
 
     private HttpServletRequest wrap(HttpServletRequest request, AuthenticatedUser user) {
@@ -296,6 +333,8 @@ public final class BetterAuthFilter implements Filter {
         Duration retryAfter = FilterSettings.RETRY_AFTER.defaultValue();
         AuthenticationErrorWriter errorWriter = AuthenticationErrorWriter.problemJson();
         AuthenticationListener listener = new AuthenticationListener() { };
+        final List<String> requiredScopes = new ArrayList<>();
+        URI publicUrl;
 
         private Builder(BetterAuthVerifier verifier) {
             this.verifier = verifier;
@@ -390,6 +429,32 @@ public final class BetterAuthFilter implements Filter {
          */
         public Builder listener(AuthenticationListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The OAuth scopes requests need, as rules {@code METHODS PATH SCOPE...}: {@code GET /api/** tasks:read},
+         * {@code * /api/** tasks:write}. The first rule that matches a request's method and path decides; a request
+         * without every scope it names gets {@code 403 insufficient_scope} naming the missing ones. Needs a verifier
+         * that accepts OAuth access tokens; see docs/oauth.md.
+         *
+         * @param rules the rules, in order
+         * @return this builder
+         */
+        public Builder requiredScopes(String... rules) {
+            requiredScopes.addAll(Arrays.asList(rules));
+            return this;
+        }
+
+        /**
+         * The application's root as clients reach it, behind a proxy that changes the scheme, host, port or path
+         * prefix: DPoP proofs name the URL the client called. Default: the request's own URL.
+         *
+         * @param url an absolute http(s) URL such as {@code https://api.example.com}
+         * @return this builder
+         */
+        public Builder publicUrl(URI url) {
+            this.publicUrl = Objects.requireNonNull(url, "url");
             return this;
         }
 

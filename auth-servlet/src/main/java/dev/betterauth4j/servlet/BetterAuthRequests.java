@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -74,7 +76,7 @@ public final class BetterAuthRequests {
      * @return what it presents: nothing, one credential, or something unreadable
      */
     public PresentedCredentials credentials(HttpServletRequest request) {
-        return new PresentedCredentials(options.credentials().resolve(request), request);
+        return new PresentedCredentials(options.credentials().resolve(request), request, options.publicUrl());
     }
 
     /**
@@ -96,6 +98,38 @@ public final class BetterAuthRequests {
      */
     public AuthenticationFailure refusal(TokenVerificationException refused) {
         return RefusalWriter.refusal(BearerCredentials.token(null), refused);
+    }
+
+    /**
+     * The refusal of an authenticated request that lacks a scope the filter's {@code requiredScopes} rules ask of it:
+     * 403 {@code insufficient_scope} naming every missing scope.
+     *
+     * @param request the request
+     * @param user    its verified user
+     * @return the failure, or empty when the rules ask nothing the user lacks (or there are no rules)
+     */
+    public Optional<AuthenticationFailure> scopeRefusal(HttpServletRequest request, AuthenticatedUser user) {
+        List<String> missing = options.scopes().missing(request.getMethod(), CanonicalPath.of(request), user);
+        return missing.isEmpty() ? Optional.empty() : Optional.of(RefusalWriter.insufficientScope(missing));
+    }
+
+    /**
+     * Answers a request for the protected-resource metadata (RFC 9728, {@code /.well-known/oauth-protected-resource}
+     * of the verifier's resource) when the verifier accepts OAuth access tokens, as the filter does.
+     *
+     * @param request  the request
+     * @param response its response
+     * @return {@code true} if the request asked for the metadata and it was written; {@code false} otherwise, with
+     *         nothing written
+     * @throws IOException if the metadata cannot be written
+     */
+    public boolean answerResourceMetadata(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (options.metadata() == null || !options.metadata().asks(request)) {
+            return false;
+        }
+        options.metadata().write(response);
+        return true;
     }
 
     /**

@@ -19,15 +19,18 @@ import java.util.Map;
  *
  * @param sessionCookieNames the session cookies' names, empty when session credentials are off
  * @param cookieName         the cookie that may carry a JWT, or null for none
+ * @param dpop               whether {@code Authorization: DPoP} (with its proof) is read too ({@link DpopCredentials}),
+ *                           as it is when the verifier accepts OAuth access tokens
  */
-record CredentialResolver(List<String> sessionCookieNames, String cookieName) {
+record CredentialResolver(List<String> sessionCookieNames, String cookieName, boolean dpop) {
 
     CredentialResolver {
         sessionCookieNames = List.copyOf(sessionCookieNames);
     }
 
     BearerCredentials resolve(HttpServletRequest request) {
-        BearerCredentials fromHeader = BearerTokenParser.read(request.getHeaders("Authorization"));
+        BearerCredentials fromHeader = dpop ? DpopCredentials.read(request)
+                : BearerTokenParser.read(request.getHeaders("Authorization"));
         if (fromHeader.kind() != BearerCredentials.Kind.ABSENT
                 || (sessionCookieNames.isEmpty() && cookieName == null)) {
             return fromHeader;

@@ -12,15 +12,21 @@ import dev.betterauth4j.core.BetterAuthVerifier;
  * @param roles       the claim {@code isUserInRole} reads
  * @param refusals    how refusals are answered
  * @param listener    who hears every decision
+ * @param scopes      the scopes requests need
+ * @param publicUrl   where clients see the application, for DPoP proofs
+ * @param metadata    the protected-resource metadata served, or null when the verifier accepts no access tokens
  */
 record FilterOptions(BetterAuthVerifier verifier, PublicPaths publicPaths, boolean optional,
                      CredentialResolver credentials, RoleClaim roles, RefusalWriter refusals,
-                     GuardedListener listener) {
+                     GuardedListener listener, ScopeRules scopes, PublicUrl publicUrl,
+                     ProtectedResourceMetadata metadata) {
 
     @Override
     public String toString() {
         return "BetterAuthFilter[" + verifier + ", publicPaths=" + publicPaths + ", optional=" + optional
                 + ", cookie=" + credentials.cookieName() + (credentials.sessionCookieNames().isEmpty() ? ""
-                : ", sessionCookies=" + credentials.sessionCookieNames()) + ", realm=" + refusals.realm() + "]";
+                : ", sessionCookies=" + credentials.sessionCookieNames()) + ", realm=" + refusals.realm()
+                + (scopes.isEmpty() ? "" : ", requiredScopes=" + scopes)
+                + (metadata == null ? "" : ", resourceMetadata=" + metadata + ", publicUrl=" + publicUrl) + "]";
     }
 }

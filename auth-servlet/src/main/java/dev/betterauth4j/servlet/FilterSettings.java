@@ -1,11 +1,14 @@
 package dev.betterauth4j.servlet;
 
+import dev.betterauth4j.core.ProtectedResource;
 import dev.betterauth4j.core.settings.Setting;
 import dev.betterauth4j.core.settings.SettingType;
 import dev.betterauth4j.servlet.BetterAuthFilter.Builder;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -63,8 +66,26 @@ final class FilterSettings {
             .defaultText("none")
             .describe("Hears every success and failure; in `web.xml` a class with a public no-argument constructor");
 
+    /** Scope rules in {@code web.xml}: one per line, or separated by semicolons. */
+    static final SettingType<List<String>> RULES = text -> List.of(text.split("[;\\r\\n]+")).stream()
+            .map(String::strip).filter(rule -> !rule.isEmpty()).toList();
+
+    static final Setting<Builder, List<String>> REQUIRED_SCOPES = Setting.of("requiredScopes", RULES,
+                    (Builder b, List<String> rules) -> b.requiredScopes(rules.toArray(String[]::new)))
+            .initParameter("requiredScopes")
+            .defaultText("none")
+            .describe("The OAuth scopes requests need: rules `METHODS PATH SCOPE...` (`GET /api/** tasks:read`,"
+                    + " `* /api/** tasks:write`), the first that matches decides; in `web.xml` one per line or"
+                    + " separated by `;`. A missing scope is `403 insufficient_scope`; needs `BETTER_AUTH_RESOURCE`");
+
+    static final Setting<Builder, URI> PUBLIC_URL = Setting.of("publicUrl", SettingType.URI, Builder::publicUrl)
+            .initParameter("publicUrl")
+            .defaultText("the request's own URL")
+            .describe("The application's root as clients reach it (`https://api.example.com`), behind a proxy that"
+                    + " changes the scheme, host, port or path prefix: DPoP proofs name the public URL");
+
     static final List<Setting<Builder, ?>> TABLE = List.of(PUBLIC_PATHS, OPTIONAL, COOKIE, REALM, ROLE_CLAIM,
-            RETRY_AFTER, ERROR_WRITER, LISTENER);
+            RETRY_AFTER, ERROR_WRITER, LISTENER, REQUIRED_SCOPES, PUBLIC_URL);
 
     private FilterSettings() {
     }
@@ -84,9 +105,19 @@ final class FilterSettings {
             throw new IllegalArgumentException(ROLE_CLAIM.label() + ": must not be blank");
         }
         RETRY_AFTER.check(builder.retryAfter);
-        return new FilterOptions(builder.verifier, paths, builder.optional, new CredentialResolver(builder.verifier.sessionCookieNames(), builder.cookieName),
+        ScopeRules scopes = ScopeRules.parse(REQUIRED_SCOPES.label(), builder.requiredScopes);
+        Optional<ProtectedResource> resource = builder.verifier.protectedResource();
+        if (!scopes.isEmpty() && resource.isEmpty()) {
+            throw new IllegalArgumentException(REQUIRED_SCOPES.label() + " needs a verifier that accepts OAuth access"
+                    + " tokens (BETTER_AUTH_RESOURCE): no other credential has scopes");
+        }
+        PublicUrl publicUrl = PublicUrl.of(builder.publicUrl, PUBLIC_URL.label());
+        ProtectedResourceMetadata metadata = resource.map(r -> new ProtectedResourceMetadata(r, scopes.scopes(),
+                publicUrl)).orElse(null);
+        return new FilterOptions(builder.verifier, paths, builder.optional,
+                new CredentialResolver(builder.verifier.sessionCookieNames(), builder.cookieName, metadata != null),
                 new RoleClaim(builder.roleClaim),
-                new RefusalWriter(builder.realm, builder.retryAfter, builder.errorWriter),
-                new GuardedListener(builder.listener));
+                new RefusalWriter(builder.realm, builder.retryAfter, builder.errorWriter, metadata),
+                new GuardedListener(builder.listener), scopes, publicUrl, metadata);
     }
 }

@@ -11,17 +11,17 @@ import java.util.Optional;
  * The credentials one request presents, as {@link BetterAuthRequests#credentials} found them: nothing, one credential
  * with what the request says about itself (for {@link dev.betterauth4j.core.BetterAuthVerifier#verify(Credential,
  * RequestContext)}), or something that cannot be read unambiguously (two {@code Authorization} headers, two session
- * cookies, an empty token: 400 {@code invalid_request}). Never shows the credential in {@link #toString()}.
+ * cookies, an empty token: 400 {@code invalid_request}). With a verifier that accepts OAuth access tokens,
+ * {@code Authorization: DPoP} is read too, with its proof. Never shows the credential in {@link #toString()}.
  */
 public final class PresentedCredentials {
 
     private final BearerCredentials credentials;
     private final RequestContext context;
 
-    PresentedCredentials(BearerCredentials credentials, HttpServletRequest request) {
+    PresentedCredentials(BearerCredentials credentials, HttpServletRequest request, PublicUrl publicUrl) {
         this.credentials = credentials;
-        this.context = new RequestContext(request.getMethod(), request.getHeader("Origin"),
-                request.getHeader("Referer"));
+        this.context = BetterAuthFilter.requestContext(request, credentials, publicUrl);
     }
 
     /**
@@ -67,7 +67,8 @@ public final class PresentedCredentials {
 
     /**
      * What the request says about itself: its method, {@code Origin} and {@code Referer}, for the verifier's check of
-     * cookie credentials on requests that change something.
+     * cookie credentials on requests that change something, and for a DPoP credential the URL the client called
+     * (the filter's {@code publicUrl} behind a proxy), which the proof must name.
      *
      * @return the context
      */

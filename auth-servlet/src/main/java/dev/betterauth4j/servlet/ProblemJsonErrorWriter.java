@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Writes an RFC 9457 problem document. The {@code type} of a bearer-token problem points at RFC 6750's error
- * codes, which define it; other problems are {@code about:blank}, titled by their status.
+ * codes, which define it; other problems are {@code about:blank}, titled by their status. An
+ * {@code insufficient_scope} problem also has {@code scope}: every missing scope, separated by spaces.
  */
 final class ProblemJsonErrorWriter implements AuthenticationErrorWriter {
 
@@ -31,6 +32,9 @@ final class ProblemJsonErrorWriter implements AuthenticationErrorWriter {
         problem.put("detail", failure.description());
         if (failure.error() != null) {
             problem.put("error", failure.error());
+        }
+        if (!failure.scopes().isEmpty()) {
+            problem.put("scope", String.join(" ", failure.scopes()));
         }
         problem.put("reason", failure.reason().name());
         byte[] body = JSONObjectUtils.toJSONString(problem).getBytes(StandardCharsets.UTF_8);

@@ -9,17 +9,21 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Answers a refused request, in the spirit of Spring Security's {@code BearerTokenAuthenticationEntryPoint}: the
- * status, {@code Cache-Control: no-store}, the RFC 6750 challenge ({@code WWW-Authenticate}) or, for an outage,
- * {@code Retry-After}, and then the body from the application's {@link AuthenticationErrorWriter}.
+ * status, {@code Cache-Control: no-store}, the RFC 6750 / RFC 9449 challenges ({@code WWW-Authenticate}, see
+ * {@link Challenges}) or, for an outage, {@code Retry-After}, and then the body from the application's
+ * {@link AuthenticationErrorWriter}.
  *
  * @param realm       the challenge's realm
  * @param retryAfter  the {@code Retry-After} of a 503
  * @param errorWriter writes the body
+ * @param metadata    the protected-resource metadata, or null when the verifier accepts no access tokens
  */
-record RefusalWriter(String realm, Duration retryAfter, AuthenticationErrorWriter errorWriter) {
+record RefusalWriter(String realm, Duration retryAfter, AuthenticationErrorWriter errorWriter,
+                     ProtectedResourceMetadata metadata) {
 
     private static final Logger LOGGER = System.getLogger(BetterAuthFilter.class.getName());
 
@@ -39,9 +43,18 @@ record RefusalWriter(String realm, Duration retryAfter, AuthenticationErrorWrite
                     refused.retryAfter().orElse(null));
         }
         if (reason.isForbidden()) {
-            return new AuthenticationFailure(403, null, reason, refused.getMessage());
+            return new AuthenticationFailure(403, reason == Reason.INSUFFICIENT_SCOPE ? "insufficient_scope" : null,
+                    reason, refused.getMessage());
         }
-        return new AuthenticationFailure(401, "invalid_token", reason, refused.getMessage());
+        return new AuthenticationFailure(401, reason == Reason.INVALID_DPOP_PROOF ? "invalid_dpop_proof"
+                : "invalid_token", reason, refused.getMessage());
+    }
+
+    /** A valid credential without every scope the request needs: 403 {@code insufficient_scope} naming them all. */
+    static AuthenticationFailure insufficientScope(List<String> missing) {
+        return new AuthenticationFailure(403, "insufficient_scope", Reason.INSUFFICIENT_SCOPE, "The access token lacks"
+                + " the scope" + (missing.size() == 1 ? " " : "s ") + String.join(" ", missing) + " this request needs",
+                null, missing);
     }
 
     /** Credentials that cannot be read unambiguously: 400 {@code invalid_request}. */
@@ -66,22 +79,17 @@ record RefusalWriter(String realm, Duration retryAfter, AuthenticationErrorWrite
             Duration delay = failure.retryAfter() != null ? failure.retryAfter() : retryAfter;
             response.setHeader("Retry-After", Long.toString(Math.max(1, delay.toSeconds())));
         } else if (failure.status() != 403 || failure.error() != null) {
-            response.setHeader("WWW-Authenticate", challenge(failure));
+            List<String> challenges = Challenges.of(realm, failure,
+                    metadata != null && DpopCredentials.named(request), metadata == null ? null : metadata.url(request),
+                    metadata == null ? List.of() : metadata.resource().dpopAlgorithms());
+            response.setHeader("WWW-Authenticate", challenges.get(0));
+            challenges.subList(1, challenges.size()).forEach(c -> response.addHeader("WWW-Authenticate", c));
         }
         try {
             errorWriter.write(request, response, failure);
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.WARNING, () -> "The authentication error writer failed: " + e.getClass().getName());
         }
-    }
-
-    private String challenge(AuthenticationFailure failure) {
-        StringBuilder value = new StringBuilder("Bearer realm=\"").append(realm).append('"');
-        if (failure.error() != null) {
-            value.append(", error=\"").append(failure.error()).append('"')
-                    .append(", error_description=\"").append(headerSafe(failure.description())).append('"');
-        }
-        return value.toString();
     }
 
     /** RFC 6750 §3: error_description uses %x20-21 / %x23-5B / %x5D-7E only. */

@@ -9,7 +9,7 @@ interface ServletContainer extends AutoCloseable {
 
     /** Paths the probe servlet is mapped to (besides the {@code /error} page). */
     String[] SERVLET_MAPPINGS = {"/api/*", "/async/*", "/health", "/public/*", "/publicity", "/teapot", "/internal/*",
-        "/error"};
+        "/error", "/.well-known/*"};
 
     /** Origins the CORS set-ups allow. */
     String ALLOWED_ORIGIN = "https://app.example.com";

@@ -52,6 +52,11 @@ final class TaskApiServlet extends JsonServlet {
         // that waved CORS preflights through did), it is refused here, never served and never a 500.
         AuthenticatedUser user = BetterAuthFilter.currentUser(request).orElseThrow(() -> new ProblemException(401,
                 "A bearer token is required", List.of(), Map.of("WWW-Authenticate", "Bearer")));
+        if (user.userId().isEmpty()) {
+            // Every task belongs to a user; an OAuth client acting for itself (client_credentials) has none.
+            throw ProblemException.forbidden("Tasks belong to users: this access token is an OAuth client's own"
+                    + " (client_credentials) and names no user, so it may not read or change tasks");
+        }
         try {
             TaskPath path = TaskPath.parse(request.getPathInfo(), user.id());
             switch (path.route()) {
@@ -171,6 +176,11 @@ final class TaskApiServlet extends JsonServlet {
         node.set("audience", json.valueToTree(user.audience()));
         node.put("issuedAt", user.issuedAt() == null ? null : user.issuedAt().toString());
         node.put("expiresAt", user.expiresAt().toString());
+        node.put("credential", user.credential().name());
+        if (user.clientId() != null) {
+            node.put("clientId", user.clientId());
+            node.set("scopes", json.valueToTree(user.scopes().stream().sorted().toList()));
+        }
         node.set("claims", json.valueToTree(user.claims()));
         return node;
     }

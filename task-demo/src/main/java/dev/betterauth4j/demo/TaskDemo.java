@@ -176,11 +176,21 @@ public final class TaskDemo implements AutoCloseable {
         return context;
     }
 
-    /** A bearer token everywhere but on the health check and dev mode's JWKS, which the verifier fetches without. */
+    /** The scopes of the task API when it is an OAuth resource server: reads need one, everything else the other. */
+    static final String[] REQUIRED_SCOPES = {"GET /api/** tasks:read", "* /api/** tasks:write"};
+
+    /**
+     * A bearer token everywhere but on the health check and dev mode's JWKS, which the verifier fetches without. With
+     * {@code BETTER_AUTH_RESOURCE} the demo is an OAuth resource server: access tokens need {@code tasks:read} to read
+     * and {@code tasks:write} for anything else, and the filter publishes the protected-resource metadata.
+     */
     private static BetterAuthFilter authenticationFilter(BetterAuthVerifier verifier, DevTokenIssuer devTokens) {
         BetterAuthFilter.Builder filter = BetterAuthFilter.builder(verifier).publicPaths("/health");
         if (devTokens != null) {
             filter.publicPaths(JwksServlet.PATH);
+        }
+        if (verifier.protectedResource().isPresent()) {
+            filter.requiredScopes(REQUIRED_SCOPES);
         }
         return filter.build();
     }

@@ -113,6 +113,57 @@ public final class TestToken {
         return token;
     }
 
+    /** The OAuth client of {@link #accessToken}: the confidential client of the interop server. */
+    public static final String CLIENT_ID = "interop-client";
+
+    /**
+     * An OAuth access token shaped exactly like Better Auth's OAuth provider's (interop/better-auth-server/FLOWS.md
+     * §3.3): header {@code {typ: at+jwt, alg, kid}}; claims {@code sub, aud, client_id, azp, scope, iss, iat, exp,
+     * jti}, issued at {@code now} for an hour (the provider's default), for the client {@link #CLIENT_ID} acting for
+     * itself ({@code client_credentials}: {@code sub} the client id, no {@code sid}) with the scopes
+     * {@code tasks:read tasks:write}. {@link #forUser(String, String)} makes it a user's.
+     *
+     * @param key      the key whose algorithm and {@code kid} the header names, and that {@link #sign()} uses
+     * @param issuer   the provider's issuer, {@code {origin}/api/auth}
+     * @param resource the resource the token is for, its {@code aud}
+     * @param now      the issue time ({@code iat}); {@code exp} is an hour later
+     * @return a new token
+     */
+    public static TestToken accessToken(SigningKey key, String issuer, String resource, Instant now) {
+        Objects.requireNonNull(key, "key");
+        TestToken token = new TestToken(key, now);
+        token.header.put("typ", "at+jwt");
+        token.header.put("alg", key.algorithm().getName());
+        if (key.kid() != null) {
+            token.header.put("kid", key.kid());
+        }
+        long iat = now.getEpochSecond();
+        token.claims.put("sub", CLIENT_ID);
+        token.claims.put("aud", resource);
+        token.claims.put("client_id", CLIENT_ID);
+        token.claims.put("azp", CLIENT_ID);
+        token.claims.put("scope", "tasks:read tasks:write");
+        token.claims.put("iss", issuer);
+        token.claims.put("iat", iat);
+        token.claims.put("exp", iat + 3600);
+        token.claims.put("jti", "DIS-eVHiWc237dbI32P0Bym_5vRys4l6");
+        return token;
+    }
+
+    /**
+     * Makes an access token a user's, as the authorization code grant issues it: the user as {@code sub} and their
+     * Better Auth session as {@code sid}.
+     *
+     * @param userId    the user's id
+     * @param sessionId the session's id
+     * @return this token
+     */
+    public TestToken forUser(String userId, String sessionId) {
+        claims.put("sub", userId);
+        claims.put("sid", sessionId);
+        return this;
+    }
+
     /**
      * The user: sets {@code sub} and the user object's {@code id}, which Better Auth always sets to the same value.
      *

@@ -117,8 +117,8 @@ public class BetterAuthProperties {
     private Duration jwksOutageTolerance;
 
     /**
-     * The TCP connect timeout of calls to Better Auth (key set, get-session). Default: 2s. From 100ms to 1m. A bare
-     * number is seconds. Environment: BETTER_AUTH_HTTP_CONNECT_TIMEOUT.
+     * The TCP connect timeout of calls to Better Auth (key set, get-session, introspection). Default: 2s. From 100ms to
+     * 1m. A bare number is seconds. Environment: BETTER_AUTH_HTTP_CONNECT_TIMEOUT.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration httpConnectTimeout;
@@ -226,6 +226,90 @@ public class BetterAuthProperties {
     private String cookieCacheVersion;
 
     /**
+     * This API's resource identifier (RFC 8707), an absolute URI such as https://api.example.com: accepts OAuth access
+     * tokens of Better Auth's OAuth provider whose aud names it (at+jwt JWTs with the key set, opaque ones by
+     * introspection), DPoP-bound or not. Default: none (access tokens off). Environment: BETTER_AUTH_RESOURCE.
+     */
+    private String resource;
+
+    /**
+     * The expected iss of access tokens and introspection answers (the OAuth provider's issuer, which is not the jwt
+     * plugin's), compared exactly. Default: {baseUrl}{basePath}, e.g. https://app.example.com/api/auth. Environment:
+     * BETTER_AUTH_ACCESS_TOKEN_ISSUER.
+     */
+    private String accessTokenIssuer;
+
+    /**
+     * Accepts JWTs of the jwt plugin (any JWT whose typ is not at+jwt); false with a resource accepts OAuth access
+     * tokens only. Default: true. Environment: BETTER_AUTH_PLUGIN_TOKENS.
+     */
+    private Boolean pluginTokens;
+
+    /**
+     * The OAuth client this API introspects opaque access tokens as (RFC 7662); with its secret, turns opaque tokens
+     * on; needs resource. Default: none (opaque tokens off). Environment: BETTER_AUTH_INTROSPECTION_CLIENT_ID.
+     */
+    private String introspectionClientId;
+
+    /**
+     * That client's secret. Environment: BETTER_AUTH_INTROSPECTION_CLIENT_SECRET.
+     */
+    private String introspectionClientSecret;
+
+    /**
+     * How that client authenticates, as it is registered: client_secret_basic or client_secret_post. Default:
+     * client_secret_basic. Environment: BETTER_AUTH_INTROSPECTION_AUTH_METHOD.
+     */
+    private String introspectionAuthMethod;
+
+    /**
+     * The introspection endpoint; https, or http on loopback. Default: discovered from
+     * `{baseUrl}{basePath}/.well-known/oauth-authorization-server. Environment: BETTER_AUTH_INTROSPECTION_URL.
+     */
+    private URI introspectionUrl;
+
+    /**
+     * Accepts an introspection answer without aud (a token issued without resource); off, such an answer is refused, as
+     * Better Auth's own helper does. A wrong aud is always refused. Default: false. Environment:
+     * BETTER_AUTH_ACCEPT_MISSING_AUDIENCE.
+     */
+    private Boolean acceptMissingAudience;
+
+    /**
+     * How long an active introspection answer is used (never past the token's exp): a revoked token can pass for up to
+     * this long; 0 asks every time. Default: 30s. From 0s to 1h. A bare number is seconds. Environment:
+     * BETTER_AUTH_INTROSPECTION_CACHE_TTL.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration introspectionCacheTtl;
+
+    /**
+     * How long active: false is remembered for a token. Default: 5s. From 0s to 5m. A bare number is seconds.
+     * Environment: BETTER_AUTH_INTROSPECTION_NEGATIVE_CACHE_TTL.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration introspectionNegativeCacheTtl;
+
+    /**
+     * Introspection answers remembered at most. Default: 10000. From 1 to 10000000. Environment:
+     * BETTER_AUTH_INTROSPECTION_CACHE_SIZE.
+     */
+    private Integer introspectionCacheSize;
+
+    /**
+     * Introspection calls at once; requests beyond wait up to the HTTP timeouts, then get 503. Default: 8. From 1 to
+     * 256. Environment: BETTER_AUTH_INTROSPECTION_MAX_CONCURRENT_CALLS.
+     */
+    private Integer introspectionMaxConcurrentCalls;
+
+    /**
+     * DPoP proofs remembered to refuse a replay, in this instance's memory (each for 305 s); when full of live ones,
+     * new proofs get 503. Several instances need a shared store: dpopReplayStore(...). Default: 100000. From 1000 to
+     * 10000000. Environment: BETTER_AUTH_DPOP_REPLAY_CACHE_SIZE.
+     */
+    private Integer dpopReplayCacheSize;
+
+    /**
      * Paths that pass without credentials, separated by commas or spaces: exact (/health) or prefix (/public/*, which
      * also matches /public), within the application, matched only in canonical form. Environment:
      * BETTER_AUTH_PUBLIC_PATHS.
@@ -274,6 +358,21 @@ public class BetterAuthProperties {
      * takes its place). Environment: BETTER_AUTH_LISTENER.
      */
     private Class<? extends AuthenticationListener> listener;
+
+    /**
+     * The OAuth scopes requests need, with the servlet filter (with Spring Security, prefer its own rules): rules
+     * METHODS PATH SCOPE... separated by ; (GET /api/** tasks:read; * /api/** tasks:write; POST,DELETE /admin/*
+     * admin:write), the first that matches decides. A missing scope is 403 insufficient_scope; needs
+     * BETTER_AUTH_RESOURCE. Environment: BETTER_AUTH_REQUIRED_SCOPES.
+     */
+    private String requiredScopes;
+
+    /**
+     * The application's root as clients reach it (https://api.example.com), behind a proxy that changes the scheme,
+     * host, port or path prefix: DPoP proofs name the public URL. Default: the request's own URL. Environment:
+     * BETTER_AUTH_PUBLIC_URL.
+     */
+    private URI publicUrl;
 
 
     /**
@@ -817,6 +916,240 @@ public class BetterAuthProperties {
     }
 
     /**
+     * {@code better.auth.resource} ({@code BETTER_AUTH_RESOURCE}).
+     *
+     * @return the value, or null when unset
+     */
+    public String getResource() {
+        return resource;
+    }
+
+    /**
+     * Sets {@code better.auth.resource} ({@code BETTER_AUTH_RESOURCE}).
+     *
+     * @param resource the value, or null for the default
+     */
+    public void setResource(String resource) {
+        this.resource = resource;
+    }
+
+    /**
+     * {@code better.auth.access-token-issuer} ({@code BETTER_AUTH_ACCESS_TOKEN_ISSUER}).
+     *
+     * @return the value, or null when unset
+     */
+    public String getAccessTokenIssuer() {
+        return accessTokenIssuer;
+    }
+
+    /**
+     * Sets {@code better.auth.access-token-issuer} ({@code BETTER_AUTH_ACCESS_TOKEN_ISSUER}).
+     *
+     * @param accessTokenIssuer the value, or null for the default
+     */
+    public void setAccessTokenIssuer(String accessTokenIssuer) {
+        this.accessTokenIssuer = accessTokenIssuer;
+    }
+
+    /**
+     * {@code better.auth.plugin-tokens} ({@code BETTER_AUTH_PLUGIN_TOKENS}).
+     *
+     * @return the value, or null when unset
+     */
+    public Boolean getPluginTokens() {
+        return pluginTokens;
+    }
+
+    /**
+     * Sets {@code better.auth.plugin-tokens} ({@code BETTER_AUTH_PLUGIN_TOKENS}).
+     *
+     * @param pluginTokens the value, or null for the default
+     */
+    public void setPluginTokens(Boolean pluginTokens) {
+        this.pluginTokens = pluginTokens;
+    }
+
+    /**
+     * {@code better.auth.introspection-client-id} ({@code BETTER_AUTH_INTROSPECTION_CLIENT_ID}).
+     *
+     * @return the value, or null when unset
+     */
+    public String getIntrospectionClientId() {
+        return introspectionClientId;
+    }
+
+    /**
+     * Sets {@code better.auth.introspection-client-id} ({@code BETTER_AUTH_INTROSPECTION_CLIENT_ID}).
+     *
+     * @param introspectionClientId the value, or null for the default
+     */
+    public void setIntrospectionClientId(String introspectionClientId) {
+        this.introspectionClientId = introspectionClientId;
+    }
+
+    /**
+     * {@code better.auth.introspection-client-secret} ({@code BETTER_AUTH_INTROSPECTION_CLIENT_SECRET}).
+     *
+     * @return the value, or null when unset
+     */
+    public String getIntrospectionClientSecret() {
+        return introspectionClientSecret;
+    }
+
+    /**
+     * Sets {@code better.auth.introspection-client-secret} ({@code BETTER_AUTH_INTROSPECTION_CLIENT_SECRET}).
+     *
+     * @param introspectionClientSecret the value, or null for the default
+     */
+    public void setIntrospectionClientSecret(String introspectionClientSecret) {
+        this.introspectionClientSecret = introspectionClientSecret;
+    }
+
+    /**
+     * {@code better.auth.introspection-auth-method} ({@code BETTER_AUTH_INTROSPECTION_AUTH_METHOD}).
+     *
+     * @return the value, or null when unset
+     */
+    public String getIntrospectionAuthMethod() {
+        return introspectionAuthMethod;
+    }
+
+    /**
+     * Sets {@code better.auth.introspection-auth-method} ({@code BETTER_AUTH_INTROSPECTION_AUTH_METHOD}).
+     *
+     * @param introspectionAuthMethod the value, or null for the default
+     */
+    public void setIntrospectionAuthMethod(String introspectionAuthMethod) {
+        this.introspectionAuthMethod = introspectionAuthMethod;
+    }
+
+    /**
+     * {@code better.auth.introspection-url} ({@code BETTER_AUTH_INTROSPECTION_URL}).
+     *
+     * @return the value, or null when unset
+     */
+    public URI getIntrospectionUrl() {
+        return introspectionUrl;
+    }
+
+    /**
+     * Sets {@code better.auth.introspection-url} ({@code BETTER_AUTH_INTROSPECTION_URL}).
+     *
+     * @param introspectionUrl the value, or null for the default
+     */
+    public void setIntrospectionUrl(URI introspectionUrl) {
+        this.introspectionUrl = introspectionUrl;
+    }
+
+    /**
+     * {@code better.auth.accept-missing-audience} ({@code BETTER_AUTH_ACCEPT_MISSING_AUDIENCE}).
+     *
+     * @return the value, or null when unset
+     */
+    public Boolean getAcceptMissingAudience() {
+        return acceptMissingAudience;
+    }
+
+    /**
+     * Sets {@code better.auth.accept-missing-audience} ({@code BETTER_AUTH_ACCEPT_MISSING_AUDIENCE}).
+     *
+     * @param acceptMissingAudience the value, or null for the default
+     */
+    public void setAcceptMissingAudience(Boolean acceptMissingAudience) {
+        this.acceptMissingAudience = acceptMissingAudience;
+    }
+
+    /**
+     * {@code better.auth.introspection-cache-ttl} ({@code BETTER_AUTH_INTROSPECTION_CACHE_TTL}).
+     *
+     * @return the value, or null when unset
+     */
+    public Duration getIntrospectionCacheTtl() {
+        return introspectionCacheTtl;
+    }
+
+    /**
+     * Sets {@code better.auth.introspection-cache-ttl} ({@code BETTER_AUTH_INTROSPECTION_CACHE_TTL}).
+     *
+     * @param introspectionCacheTtl the value, or null for the default
+     */
+    public void setIntrospectionCacheTtl(Duration introspectionCacheTtl) {
+        this.introspectionCacheTtl = introspectionCacheTtl;
+    }
+
+    /**
+     * {@code better.auth.introspection-negative-cache-ttl} ({@code BETTER_AUTH_INTROSPECTION_NEGATIVE_CACHE_TTL}).
+     *
+     * @return the value, or null when unset
+     */
+    public Duration getIntrospectionNegativeCacheTtl() {
+        return introspectionNegativeCacheTtl;
+    }
+
+    /**
+     * Sets {@code better.auth.introspection-negative-cache-ttl} ({@code BETTER_AUTH_INTROSPECTION_NEGATIVE_CACHE_TTL}).
+     *
+     * @param introspectionNegativeCacheTtl the value, or null for the default
+     */
+    public void setIntrospectionNegativeCacheTtl(Duration introspectionNegativeCacheTtl) {
+        this.introspectionNegativeCacheTtl = introspectionNegativeCacheTtl;
+    }
+
+    /**
+     * {@code better.auth.introspection-cache-size} ({@code BETTER_AUTH_INTROSPECTION_CACHE_SIZE}).
+     *
+     * @return the value, or null when unset
+     */
+    public Integer getIntrospectionCacheSize() {
+        return introspectionCacheSize;
+    }
+
+    /**
+     * Sets {@code better.auth.introspection-cache-size} ({@code BETTER_AUTH_INTROSPECTION_CACHE_SIZE}).
+     *
+     * @param introspectionCacheSize the value, or null for the default
+     */
+    public void setIntrospectionCacheSize(Integer introspectionCacheSize) {
+        this.introspectionCacheSize = introspectionCacheSize;
+    }
+
+    /**
+     * {@code better.auth.introspection-max-concurrent-calls} ({@code BETTER_AUTH_INTROSPECTION_MAX_CONCURRENT_CALLS}).
+     *
+     * @return the value, or null when unset
+     */
+    public Integer getIntrospectionMaxConcurrentCalls() {
+        return introspectionMaxConcurrentCalls;
+    }
+
+    /**
+     * Sets {@code better.auth.introspection-max-concurrent-calls} ({@code BETTER_AUTH_INTROSPECTION_MAX_CONCURRENT_CALLS}).
+     *
+     * @param introspectionMaxConcurrentCalls the value, or null for the default
+     */
+    public void setIntrospectionMaxConcurrentCalls(Integer introspectionMaxConcurrentCalls) {
+        this.introspectionMaxConcurrentCalls = introspectionMaxConcurrentCalls;
+    }
+
+    /**
+     * {@code better.auth.dpop-replay-cache-size} ({@code BETTER_AUTH_DPOP_REPLAY_CACHE_SIZE}).
+     *
+     * @return the value, or null when unset
+     */
+    public Integer getDpopReplayCacheSize() {
+        return dpopReplayCacheSize;
+    }
+
+    /**
+     * Sets {@code better.auth.dpop-replay-cache-size} ({@code BETTER_AUTH_DPOP_REPLAY_CACHE_SIZE}).
+     *
+     * @param dpopReplayCacheSize the value, or null for the default
+     */
+    public void setDpopReplayCacheSize(Integer dpopReplayCacheSize) {
+        this.dpopReplayCacheSize = dpopReplayCacheSize;
+    }
+
+    /**
      * {@code better.auth.public-paths} ({@code BETTER_AUTH_PUBLIC_PATHS}).
      *
      * @return the value, or null when unset
@@ -958,5 +1291,41 @@ public class BetterAuthProperties {
      */
     public void setListener(Class<? extends AuthenticationListener> listener) {
         this.listener = listener;
+    }
+
+    /**
+     * {@code better.auth.required-scopes} ({@code BETTER_AUTH_REQUIRED_SCOPES}).
+     *
+     * @return the value, or null when unset
+     */
+    public String getRequiredScopes() {
+        return requiredScopes;
+    }
+
+    /**
+     * Sets {@code better.auth.required-scopes} ({@code BETTER_AUTH_REQUIRED_SCOPES}).
+     *
+     * @param requiredScopes the value, or null for the default
+     */
+    public void setRequiredScopes(String requiredScopes) {
+        this.requiredScopes = requiredScopes;
+    }
+
+    /**
+     * {@code better.auth.public-url} ({@code BETTER_AUTH_PUBLIC_URL}).
+     *
+     * @return the value, or null when unset
+     */
+    public URI getPublicUrl() {
+        return publicUrl;
+    }
+
+    /**
+     * Sets {@code better.auth.public-url} ({@code BETTER_AUTH_PUBLIC_URL}).
+     *
+     * @param publicUrl the value, or null for the default
+     */
+    public void setPublicUrl(URI publicUrl) {
+        this.publicUrl = publicUrl;
     }
 }

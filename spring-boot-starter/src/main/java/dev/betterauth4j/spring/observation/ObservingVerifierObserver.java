@@ -16,7 +16,8 @@ import java.util.Objects;
  *       ({@code verified}, {@code refused}, or {@code outage} when Better Auth or its key set could not be reached),
  *       {@code reason} (the {@link TokenVerificationException.Reason}, or {@code none}), {@code credential.kind}
  *       ({@code JWT}, {@code SESSION}, {@code SESSION_COOKIE_CACHE}, ...; {@code unknown} for a refused bearer value)
- *       and {@code credential.presented} ({@code bearer}, {@code session_cookie}, {@code token_cookie});</li>
+ *       and {@code credential.presented} ({@code bearer}, {@code dpop}, {@code session_cookie},
+ *       {@code token_cookie});</li>
  *   <li>{@value #KEY_SET_FETCH}, around each fetch of the key set, with {@code outcome} ({@code fetched} or
  *       {@code failed}) and, as a high-cardinality value, {@code jwks.url}.</li>
  * </ul>
@@ -94,6 +95,7 @@ public final class ObservingVerifierObserver implements VerifierObserver {
         return switch (presentedAs) {
             case "session_cookie" -> "SESSION";
             case "token_cookie" -> "JWT";
+            case "dpop" -> "ACCESS_TOKEN";
             default -> "unknown";
         };
     }

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * A request is forbidden whatever its credential (403): a request authenticated by a cookie that changes something
- * from an origin Better Auth does not trust ({@code UNTRUSTED_ORIGIN}). Raised by
+ * from an origin Better Auth does not trust ({@code UNTRUSTED_ORIGIN}), or a credential without a scope the
+ * {@code better.auth.required-scopes} rules ask for ({@code INSUFFICIENT_SCOPE}). Raised by
  * {@link BetterAuthAuthenticationFilter} and answered by {@link BetterAuthAccessDeniedHandler}, so that cross-site
  * request forgery is refused through Spring Security's access-denied handling.
  */

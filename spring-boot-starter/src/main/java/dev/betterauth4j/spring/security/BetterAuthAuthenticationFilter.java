@@ -1,5 +1,6 @@
 package dev.betterauth4j.spring.security;
 
+import dev.betterauth4j.core.AuthenticatedUser;
 import dev.betterauth4j.servlet.AuthenticationFailure;
 import dev.betterauth4j.servlet.BetterAuthRequests;
 import dev.betterauth4j.servlet.PresentedCredentials;
@@ -23,6 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Authenticates a request inside the {@code SecurityFilterChain} with the credentials it presents, the way
@@ -30,7 +32,9 @@ import java.util.Objects;
  * alone; a request with no credentials goes on anonymous, for authorization to decide (a protected path then gets the
  * entry point's 401); unreadable credentials get 400; presented credentials are verified by the
  * {@link AuthenticationManager} ({@link BetterAuthAuthenticationProvider}), and the result is the request's
- * {@link BetterAuthAuthentication}, kept for the request only (never in a session). A refusal is answered by the
+ * {@link BetterAuthAuthentication}, kept for the request only (never in a session), unless it lacks a scope of the
+ * {@code better.auth.required-scopes} rules (403 {@code insufficient_scope}); with a verifier that accepts OAuth access
+ * tokens, the protected-resource metadata is answered as the filter answers it. A refusal is answered by the
  * entry point (401, 503) or, when the request is forbidden whatever its credential (a cookie from an untrusted origin),
  * by the access-denied handler (403). Added to a chain by {@link BetterAuthConfigurer}.
  */
@@ -63,6 +67,9 @@ final class BetterAuthAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (requests.answerResourceMetadata(request, response)) {
+            return;
+        }
         if (requests.isPublic(request)) {
             chain.doFilter(request, response);
             return;
@@ -86,13 +93,18 @@ final class BetterAuthAuthenticationFilter extends OncePerRequestFilter {
             refuse(request, response, e);
             return;
         }
+        if (result.getPrincipal() instanceof AuthenticatedUser user) {
+            Optional<AuthenticationFailure> lacking = requests.scopeRefusal(request, user);
+            if (lacking.isPresent()) {
+                accessDeniedHandler.handle(request, response, new BetterAuthAccessDeniedException(lacking.get()));
+                return;
+            }
+            requests.accepted(request, user);
+        }
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(result);
         contexts.setContext(context);
         repository.saveContext(context, request, response);
-        if (result.getPrincipal() instanceof dev.betterauth4j.core.AuthenticatedUser user) {
-            requests.accepted(request, user);
-        }
         chain.doFilter(request, response);
     }
 
