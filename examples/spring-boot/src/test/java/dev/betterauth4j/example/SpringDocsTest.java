@@ -1,7 +1,7 @@
 package dev.betterauth4j.example;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.json.JsonParserFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,14 +58,14 @@ class SpringDocsTest {
     }
 
     /** The table docs/spring.md must show, from META-INF/spring-configuration-metadata.json. */
-    static List<String> propertiesTable() throws Exception {
+    static List<String> propertiesTable() throws IOException {
         Map<String, Object> metadata = null;
         // Every jar with configuration properties has such a file; the starter's is the one of group better.auth.
         for (URL url : Collections.list(SpringDocsTest.class.getClassLoader()
                 .getResources("META-INF/spring-configuration-metadata.json"))) {
             try (InputStream in = url.openStream()) {
-                Map<String, Object> candidate = JSONObjectUtils.parse(new String(in.readAllBytes(),
-                        StandardCharsets.UTF_8));
+                Map<String, Object> candidate = JsonParserFactory.getJsonParser().parseMap(new String(
+                        in.readAllBytes(), StandardCharsets.UTF_8));
                 if (String.valueOf(candidate.get("groups")).contains("name=better.auth,")) {
                     metadata = candidate;
                 }
