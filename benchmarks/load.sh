@@ -2,17 +2,18 @@
 # Load test through BetterAuthFilter: starts ONE embedded Jetty 12 on 127.0.0.1 (LoadTestServer) and drives each
 # case with wrk, then prints requests/s and p50/p99 latency per case.
 #
-#   benchmarks/load.sh                      # 60 s per case, 2 wrk threads, 16 connections (about 7 minutes)
+#   benchmarks/load.sh                      # 60 s per path and token, 2 wrk threads, 16 connections (~11 minutes)
 #   LOAD_DURATION=6 LOAD_WARMUP=1 benchmarks/load.sh
 #
-# Cases: /plain (no filter: the container's own cost), /cached and /uncached (behind BetterAuthFilter with and
-# without the verified-token cache), each filtered path with an EdDSA and an RS256 token. Every request carries the
-# same Authorization header, so requests are the same size on every path.
+# Cases: /plain (no filter: the container's own cost), /cached (behind BetterAuthFilter with the verified-token cache)
+# and /uncached-jdk, /uncached-tink, /uncached-bouncycastle (behind the filter without cache, Ed25519 on the engine
+# named), each with an EdDSA and an RS256 token. Every request carries the same Authorization header, so requests are
+# the same size on every path.
 #
-# /plain and /cached are compared in PAIRS: LOAD_ROUNDS rounds of (plain, cached), each DURATION / ROUNDS seconds,
-# back to back, so both sides of a pair see the same machine state. On two shared cores, throughput drifts by a few
-# per cent over minutes, as much as the difference being measured; a ratio taken from runs minutes apart would
-# measure the drift. The report gives each round and the median.
+# Every path is compared with /plain in ROUNDS: LOAD_ROUNDS rounds of (plain, cached, uncached-jdk, ...), each path
+# DURATION / ROUNDS seconds, back to back, so the paths of a round see the same machine state. On two shared cores,
+# throughput drifts by a few per cent over minutes, as much as some differences being measured; a ratio taken from
+# runs minutes apart would measure the drift. The report gives each round and the median of the rounds' ratios.
 #
 # Needs wrk (Debian: apt-get install -y wrk); installs nothing itself. Traffic goes to 127.0.0.1 only. Note that wrk
 # and the server share this machine's CPUs: compare the cases with each other, not with other machines.
@@ -31,8 +32,8 @@ WARMUP="${LOAD_WARMUP:-5}"
 THREADS="${LOAD_THREADS:-2}"
 CONNECTIONS="${LOAD_CONNECTIONS:-16}"
 JAVA="${JAVA:-java}"
-# Ed25519 on the JDK, as in an application that did not add Tink (this module has Tink on its classpath).
-JAVA_OPTS="${LOAD_JAVA_OPTS:--Xms512m -Xmx512m -Dbetterauth4j.ed25519=jdk}"
+# Each filtered path names its Ed25519 engine itself (LoadTestServer); this module has Tink and Bouncy Castle.
+JAVA_OPTS="${LOAD_JAVA_OPTS:--Xms512m -Xmx512m}"
 OUT="${LOAD_OUT:-$here/target/load}"
 JAR="$here/target/benchmarks.jar"
 
@@ -48,10 +49,10 @@ fi
 mkdir -p "$OUT"
 work="$(mktemp -d)"
 algs=(EdDSA RS256)
-paths=(plain cached uncached)
+paths=(plain cached uncached-jdk uncached-tink uncached-bouncycastle)
 round_seconds=$(( DURATION / ROUNDS ))
 [ "$round_seconds" -ge 1 ] || { echo "LOAD_DURATION must be at least LOAD_ROUNDS seconds" >&2; exit 2; }
-max_seconds=$(( ${#algs[@]} * (${#paths[@]} * (WARMUP + DURATION + 2 * ROUNDS + 5)) + 120 ))
+max_seconds=$(( ${#algs[@]} * (${#paths[@]} * (WARMUP + DURATION + ROUNDS + 5)) + 120 ))
 
 server_pid=""
 cleanup() {
@@ -110,32 +111,34 @@ done
   echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) CPUs (nproc), shared by wrk and the server"
   echo "- JVM: $("$JAVA" -version 2>&1 | head -2 | tail -1), options: $JAVA_OPTS"
   echo "- wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $THREADS threads, $CONNECTIONS connections; every path warmed ${WARMUP} s first"
-  echo "- \`/plain\` and \`/cached\` measured in $ROUNDS interleaved rounds of $round_seconds s each (plain, cached, plain, cached, ...); \`/uncached\` in one run of $DURATION s"
+  echo "- every path measured in $ROUNDS interleaved rounds of $round_seconds s each (${paths[*]}, then again); load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "| token | path | requests/s (median) | per round | p50 | p99 | × plain (median of the rounds' ratios) |"
   echo "|---|---|---:|---|---:|---:|---:|"
 } > "$OUT/load-report.md"
 
 for alg in "${algs[@]}"; do
-  plain=() cached=() ratios=() plain_lat=() cached_lat=()
+  declare -A rates=() ratios=() latency=()
   for round in $(seq 1 "$ROUNDS"); do
-    echo "== $alg round $round/$ROUNDS: /plain then /cached, $round_seconds s each" >&2
-    read -r p p50 p99 <<< "$(measure "plain-$alg-$round" plain "$alg" "$round_seconds")"
-    plain+=("$p"); plain_lat+=("$p50 $p99")
-    read -r c c50 c99 <<< "$(measure "cached-$alg-$round" cached "$alg" "$round_seconds")"
-    cached+=("$c"); cached_lat+=("$c50 $c99")
-    ratios+=("$(awk -v c="$c" -v p="$p" 'BEGIN {printf "%.4f", c / p}')")
+    echo "== $alg round $round/$ROUNDS: ${paths[*]}, $round_seconds s each" >&2
+    plain_rate=""
+    for path in "${paths[@]}"; do
+      read -r r p50 p99 <<< "$(measure "$path-$alg-$round" "$path" "$alg" "$round_seconds")"
+      rates[$path]="${rates[$path]:-}${rates[$path]:+ }$r"
+      latency[$path]="$p50 $p99"
+      [ "$path" = plain ] && plain_rate="$r"
+      ratios[$path]="${ratios[$path]:-}${ratios[$path]:+ }$(awk -v r="$r" -v p="$plain_rate" 'BEGIN {printf "%.4f", r / p}')"
+    done
   done
-  echo "== $alg: /uncached, $DURATION s" >&2
-  read -r u u50 u99 <<< "$(measure "uncached-$alg" uncached "$alg" "$DURATION")"
-  row() { # path median per-round latency(of the last round) ratio
-    printf '| %s | `/%s` | %s | %s | %s | %s | %s |\n' "$alg" "$1" "$2" "$3" "$4" "$5" "$6" >> "$OUT/load-report.md"
-  }
-  # Latency columns: the last round's, as one representative run (every round's wrk output is kept).
-  row plain "$(echo "${plain[*]}" | median_int)" "${plain[*]}" ${plain_lat[-1]} "1.000"
-  row cached "$(echo "${cached[*]}" | median_int)" "${cached[*]}" ${cached_lat[-1]} \
-    "$(echo "${ratios[*]}" | median | awk '{printf "%.3f", $1}') (rounds: ${ratios[*]})"
-  row uncached "$u" "" "$u50" "$u99" "$(awk -v u="$u" -v p="$(echo "${plain[*]}" | median)" 'BEGIN {printf "%.3f", u / p}')"
+  for path in "${paths[@]}"; do
+    # Latency columns: the last round's, as one representative run (every round's wrk output is kept).
+    # shellcheck disable=SC2086
+    printf '| %s | `/%s` | %s | %s | %s | %s | %s |\n' "$alg" "$path" "$(echo "${rates[$path]}" | median_int)" \
+      "${rates[$path]}" ${latency[$path]} \
+      "$(echo "${ratios[$path]}" | median | awk '{printf "%.3f", $1}')$([ "$path" = plain ] || echo " (rounds: ${ratios[$path]})")" \
+      >> "$OUT/load-report.md"
+  done
+  unset rates ratios latency
 done
 
 echo

@@ -633,7 +633,8 @@ public final class BetterAuthVerifier implements AutoCloseable {
 
         /**
          * Which implementation verifies Ed25519 ({@code BETTER_AUTH_ED25519_ENGINE}, or the system property
-         * {@code betterauth4j.ed25519}): {@code auto} (the fastest on the classpath), {@code jdk} or {@code tink}.
+         * {@code betterauth4j.ed25519}): {@code auto} (the fastest on the classpath: Bouncy Castle, then Tink, then the
+         * JDK), {@code jdk}, {@code tink} or {@code bouncycastle}.
          *
          * @param engine the engine's name
          * @return this builder

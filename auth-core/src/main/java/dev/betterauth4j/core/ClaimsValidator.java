@@ -6,6 +6,8 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +40,10 @@ final class ClaimsValidator {
     private final CredentialKind kind;
     private final String issuer;
     private final Set<String> audiences;
+    /** The issuer and the audiences: a payload's equal strings are replaced by these instances. */
+    private final List<String> expectedStrings;
+    /** A one-element audience list per accepted audience, shared by every user whose token names just that one. */
+    private final Map<String, List<String>> singleAudiences;
     private final long skewMillis;
     private final Clock clock;
     /** An introspection answer rather than a JWT: a client's token may have no {@code sub}. */
@@ -54,6 +60,14 @@ final class ClaimsValidator {
         this.kind = kind;
         this.issuer = issuer;
         this.audiences = Set.copyOf(audiences);
+        List<String> expected = new ArrayList<>(List.of(issuer));
+        expected.addAll(audiences);
+        this.expectedStrings = List.copyOf(expected);
+        Map<String, List<String>> lists = new HashMap<>();
+        for (String audience : audiences) {
+            lists.put(audience, List.of(audience));
+        }
+        this.singleAudiences = Map.copyOf(lists);
         this.skewMillis = skew.toMillis();
         this.clock = clock;
         this.introspected = introspected;
@@ -73,7 +87,7 @@ final class ClaimsValidator {
 
     /** Validates the claims of a payload part (base64url-encoded JSON) whose signature already verified. */
     AuthenticatedUser validate(String payload) throws TokenVerificationException {
-        return validateClaims(parse(payload));
+        return validateClaims(parse(payload, expectedStrings));
     }
 
     /** Validates claims already parsed and frozen (see {@link #frozen}). */
@@ -129,7 +143,8 @@ final class ClaimsValidator {
                 Instant.ofEpochSecond(expiresAt), claims, kind, SubjectType.USER, null, null, Set.of());
     }
 
-    private static Map<String, Object> parse(String payload) throws TokenVerificationException {
+    private static Map<String, Object> parse(String payload, List<String> expectedStrings)
+            throws TokenVerificationException {
         Map<String, Object> claims;
         try {
             claims = JSONObjectUtils.parse(Base64UrlParts.decodeToString(payload));
@@ -142,7 +157,11 @@ final class ClaimsValidator {
         if (claims.size() > MAX_CLAIMS) {
             throw new TokenVerificationException(MALFORMED, "The token payload has too many claims");
         }
-        return frozen(claims, "payload");
+        try {
+            return FrozenJson.freezeClaims(claims, MAX_DEPTH, expectedStrings);
+        } catch (FrozenJson.TooDeep e) {
+            throw new TokenVerificationException(MALFORMED, "The token payload is nested too deeply");
+        }
     }
 
     /**
@@ -202,13 +221,14 @@ final class ClaimsValidator {
         throw wrongType(name, "a number of seconds");
     }
 
-    private static List<String> audience(Map<String, Object> claims) throws TokenVerificationException {
+    private List<String> audience(Map<String, Object> claims) throws TokenVerificationException {
         Object value = claims.get("aud");
         if (value == null) {
             return List.of();
         }
         if (value instanceof String single) {
-            return List.of(single);
+            List<String> shared = singleAudiences.get(single);
+            return shared != null ? shared : List.of(single);
         }
         if (value instanceof List<?> values) {
             for (Object element : values) {

@@ -9,8 +9,10 @@ import com.nimbusds.jose.crypto.impl.BaseJWSProvider;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which implementation verifies Ed25519 ({@code alg: EdDSA}) signatures.
@@ -20,13 +22,22 @@ import java.util.Set;
  *   <li>{@link #TINK}: Nimbus' {@link Ed25519Verifier}, which runs Google Tink's pure-Java Ed25519, about three
  *       times faster on the JDK versions measured. Used when the application has {@code com.google.crypto.tink:tink}
  *       on its classpath; auth-core declares it optional, so it never arrives transitively.</li>
+ *   <li>{@link #BOUNCY_CASTLE}: Bouncy Castle's RFC 8032 Ed25519 ({@link BouncyCastleEd25519Verifier}), about eight
+ *       times the JDK's. Used when the application has {@code org.bouncycastle:bcprov-jdk18on} on its classpath, 1.78 or
+ *       later ({@link BouncyCastleRelease}: older releases can loop forever on a crafted signature); optional in
+ *       auth-core like Tink, and preferred over Tink when both are there.</li>
  * </ul>
- * Both reject non-canonical signatures ({@code S >= L}). The system property {@code betterauth4j.ed25519} picks one:
- * {@code auto} (the default: Tink when present, else the JDK), {@code jdk} or {@code tink}.
+ * All three reject non-canonical signatures ({@code S >= L}); none of them is relied on to refuse a small-order
+ * public key, which key admission does for every engine ({@link Ed25519PublicKeyCheck}). The system property
+ * {@code betterauth4j.ed25519} picks one: {@code auto} (the default: Bouncy Castle when present, else Tink when
+ * present, else the JDK), {@code jdk}, {@code tink} or {@code bouncycastle}.
  */
 enum Ed25519Engine {
-    JDK,
-    TINK;
+    JDK("jdk", null, null),
+    TINK("tink", "com.google.crypto.tink.subtle.Ed25519Verify", "com.google.crypto.tink:tink"),
+    /** The class looked for is the newest this engine needs (1.77 has it; 1.78 is required, see below). */
+    BOUNCY_CASTLE("bouncycastle", "org.bouncycastle.math.ec.rfc8032.Ed25519$PublicPoint",
+            "org.bouncycastle:bcprov-jdk18on 1.78 or later");
 
     /**
      * RFC 9864's fully-specified name for EdDSA over Ed25519. Nimbus has the constant {@code JWSAlgorithm.Ed25519}
@@ -37,7 +48,24 @@ enum Ed25519Engine {
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.EdDSA, ED25519);
 
     static final String PROPERTY = "betterauth4j.ed25519";
-    private static final String TINK_CLASS = "com.google.crypto.tink.subtle.Ed25519Verify";
+    /** What {@code auto} picks from, fastest first. */
+    private static final List<Ed25519Engine> FASTEST_FIRST = List.of(BOUNCY_CASTLE, TINK, JDK);
+
+    private final String settingName;
+    private final String probeClass;
+    /** The library this engine needs, as messages name it. */
+    final String library;
+
+    Ed25519Engine(String settingName, String probeClass, String library) {
+        this.settingName = settingName;
+        this.probeClass = probeClass;
+        this.library = library;
+    }
+
+    /** The name that selects this engine in the setting, and that {@code toString()} of a verifier shows. */
+    String settingName() {
+        return settingName;
+    }
 
     /** Chooses by the value of {@value #PROPERTY} (null means {@code auto}); messages name the property. */
     static Ed25519Engine select(String setting) {
@@ -45,30 +73,56 @@ enum Ed25519Engine {
     }
 
     /**
-     * Chooses by name: {@code auto} (or null: the fastest engine on the classpath), {@code jdk} or {@code tink}.
+     * Chooses by name: {@code auto} (or null: the fastest engine on the classpath), {@code jdk}, {@code tink} or
+     * {@code bouncycastle}.
      *
      * @param label how messages name the setting the name came from
-     * @throws IllegalArgumentException for an unknown name, or an engine whose library is missing
+     * @throws IllegalArgumentException for an unknown name, or an engine whose library is missing or too old
      */
     static Ed25519Engine select(String setting, String label) {
+        return select(setting, label, Ed25519Engine::unusable);
+    }
+
+    /**
+     * {@link #select(String, String)} with the classpath as {@code unusable} sees it: why an engine cannot be used, or
+     * null if it can (tests pass their own).
+     */
+    static Ed25519Engine select(String setting, String label, Function<Ed25519Engine, String> unusable) {
         String value = setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "auto", "" -> tinkAvailable() ? TINK : JDK;
-            case "jdk" -> JDK;
-            case "tink" -> {
-                if (!tinkAvailable()) {
-                    throw new IllegalArgumentException(label + "=tink, but com.google.crypto.tink:tink is not on the"
-                            + " classpath");
+        if (value.equals("auto") || value.isEmpty()) {
+            return FASTEST_FIRST.stream().filter(engine -> unusable.apply(engine) == null).findFirst().orElse(JDK);
+        }
+        for (Ed25519Engine engine : values()) {
+            if (engine.settingName.equals(value)) {
+                String reason = unusable.apply(engine);
+                if (reason != null) {
+                    throw new IllegalArgumentException(label + "=" + value + ", but " + reason);
                 }
-                yield TINK;
+                return engine;
             }
-            default -> throw new IllegalArgumentException(label + ": '" + setting + "' is not auto, jdk or tink");
-        };
+        }
+        throw new IllegalArgumentException(label + ": '" + setting + "' is not auto, jdk, tink or bouncycastle");
+    }
+
+    /** Why this engine cannot be used here (its library is missing, or too old), or null if it can. */
+    String unusable() {
+        if (probeClass == null) {
+            return null;
+        }
+        try {
+            Class.forName(probeClass, false, Ed25519Engine.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return library + " is not on the classpath";
+        }
+        return this == BOUNCY_CASTLE ? BouncyCastleRelease.refusal() : null;
     }
 
     JWSVerifier verifier(OctetKeyPair publicKey) throws JOSEException {
         if (this == JDK) {
             return new JdkEd25519Verifier(publicKey);
+        }
+        if (this == BOUNCY_CASTLE) {
+            return new BouncyCastleEd25519Verifier(publicKey);
         }
         Ed25519Verifier tink = new Ed25519Verifier(publicKey);
         return tink.supportedJWSAlgorithms().contains(ED25519) ? tink : new EdDSANamedVerifier(tink);
@@ -96,15 +150,6 @@ enum Ed25519Engine {
                 return delegate.verify(EDDSA, signingInput, signature);
             }
             return delegate.verify(header, signingInput, signature);
-        }
-    }
-
-    static boolean tinkAvailable() {
-        try {
-            Class.forName(TINK_CLASS, false, Ed25519Engine.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 }

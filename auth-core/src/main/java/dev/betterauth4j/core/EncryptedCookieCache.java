@@ -60,7 +60,8 @@ final class EncryptedCookieCache {
         JWEObject jwe;
         try {
             jwe = JWEObject.parse(value);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
+            // Nimbus 10.10 throws NullPointerException for a header without "enc".
             throw malformed();
         }
         if (!JWEAlgorithm.DIR.equals(jwe.getHeader().getAlgorithm())

@@ -44,8 +44,10 @@ record JwtVerifier(int maxTokenLength, CompactJwsParser parser, KeySource keySet
             throw new TokenVerificationException(TOO_LARGE, "The token is longer than " + maxTokenLength
                     + " characters");
         }
+        VerifiedTokenCache.TokenDigest digest = null;
         if (cache != null) {
-            AuthenticatedUser cached = cache.get(token, clock.millis(), this::stillTrusted);
+            digest = VerifiedTokenCache.TokenDigest.of(token);
+            AuthenticatedUser cached = cache.get(digest, clock.millis(), this::stillTrusted);
             if (cached != null) {
                 return cached;
             }
@@ -65,7 +67,7 @@ record JwtVerifier(int maxTokenLength, CompactJwsParser parser, KeySource keySet
         TrustedKey key = verifySignature(jws, keys.candidates(jws.header()));
         AuthenticatedUser user = chosen.claims().validate(jws.payload());
         if (cache != null) {
-            cache.put(token, user, key);
+            cache.put(token, digest, user, key);
         }
         return user;
     }

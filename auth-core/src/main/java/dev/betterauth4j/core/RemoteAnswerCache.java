@@ -81,14 +81,40 @@ class RemoteAnswerCache {
         this.clock = clock;
     }
 
+    /** Copied for each digest: {@code MessageDigest.getInstance} looks the provider up every time. */
+    private static final MessageDigest SHA256 = sha256();
+
     /** The cache key of a credential: base64 of its SHA-256. */
     static String key(String credential) {
+        MessageDigest digest;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
+            digest = (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = sha256();
+        }
+        return Base64.getEncoder().encodeToString(digest.digest(credential.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JDK", e);
         }
+    }
+
+    /**
+     * The answer remembered for {@code key}, without loading anything.
+     *
+     * @return the user, or null when nothing usable is remembered
+     * @throws TokenVerificationException a remembered negative answer
+     */
+    AuthenticatedUser remembered(String key) throws TokenVerificationException {
+        Entry entry = entries.get(key);
+        if (entry == null || clock.millis() >= entry.until) {
+            return null;
+        }
+        return answer(entry.user);
     }
 
     /**

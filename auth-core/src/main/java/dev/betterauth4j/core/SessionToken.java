@@ -83,6 +83,30 @@ record SessionToken(String token, String signature, String canonical) {
         return new SessionToken(token, signature, decoded);
     }
 
+    /**
+     * The session cache's key for a presented value: the SHA-256 of what Better Auth verifies ({@code token.signature}
+     * URL-decoded), so the cookie and the bearer form of one session share an entry; a bare token (bearer only) is
+     * kept apart, so that it never answers for a cookie, which must be signed.
+     *
+     * @return the key, or null for a value that cannot be a session token (broken URL-encoding)
+     */
+    static String cacheKey(String presented, boolean fromCookie) {
+        if (presented.isEmpty() || presented.length() > MAX_LENGTH * 3) {
+            return null;
+        }
+        String canonical;
+        try {
+            canonical = presented.indexOf('%') < 0 ? presented : percentDecoded(presented);
+        } catch (TokenVerificationException e) {
+            return null;
+        }
+        boolean bare = canonical.indexOf('.') < 0;
+        if (bare && fromCookie) {
+            return null;
+        }
+        return RemoteAnswerCache.key(bare ? "bare:" + canonical : canonical);
+    }
+
     boolean signed() {
         return signature != null;
     }

@@ -34,6 +34,16 @@ record SessionVerifier(Mac hmac, boolean acceptBare, SessionCache cache, Session
      */
     AuthenticatedUser verify(String cookieName, String presented, Map<String, String> cacheCookies)
             throws TokenVerificationException {
+        boolean readsCookieCache = cookieCache != null && cookieName != null && !cacheCookies.isEmpty();
+        if (cache != null && !readsCookieCache) {
+            // An answer is remembered only for a value that passed every check below (the signature included), so
+            // the very same value may skip them: a hit costs a digest and a lookup.
+            String key = SessionToken.cacheKey(presented, cookieName != null);
+            AuthenticatedUser remembered = key == null ? null : cache.remembered(key);
+            if (remembered != null) {
+                return remembered;
+            }
+        }
         SessionToken token = SessionToken.parse(presented, cookieName != null, acceptBare);
         boolean signatureChecked = hmac != null && token.signed();
         if (signatureChecked && !token.signedWith(copy(hmac))) {
@@ -55,7 +65,8 @@ record SessionVerifier(Mac hmac, boolean acceptBare, SessionCache cache, Session
             throw new TokenVerificationException(TokenVerificationException.Reason.UNKNOWN_SESSION, "This session"
                     + " credential can only be checked by Better Auth, which this verifier does not ask");
         }
-        return cache.get(SessionCache.key(token.canonical()), () -> endpoint.fetch(cookieName, presented));
+        return cache.get(SessionToken.cacheKey(presented, cookieName != null),
+                () -> endpoint.fetch(cookieName, presented));
     }
 
     /** A MAC of one's own: {@link Mac} is not thread-safe, and cloning an initialised one skips the key set-up. */

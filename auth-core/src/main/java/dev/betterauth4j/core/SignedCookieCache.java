@@ -40,7 +40,8 @@ final class SignedCookieCache {
         JWSObject jws;
         try {
             jws = JWSObject.parse(value);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
+            // As for JWEObject.parse (a header without "enc"), a hostile header must not get past as an exception.
             throw malformed();
         }
         if (!JWSAlgorithm.HS256.equals(jws.getHeader().getAlgorithm())) {

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URL;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -124,7 +123,7 @@ final class VerifierAssembly {
                 + (secretKeys == null ? "" : keySet == null ? "shared secret" : " and shared secret");
         String description = "BetterAuthVerifier[keys=" + keys + ", issuer=" + issuer + ", audiences=" + audiences
                 + ", algorithms=" + allowed
-                + (keySet != null && ed25519Allowed ? ", ed25519=" + ed25519.name().toLowerCase(Locale.ROOT) : "")
+                + (keySet != null && ed25519Allowed ? ", ed25519=" + ed25519.settingName() : "")
                 + ", clockSkew=" + b.clockSkew + (b.tokenCacheSize > 0 ? ", tokenCache=" + b.tokenCacheSize : "")
                 + (b.sessions ? ", sessions=" + origin + basePath + "/get-session (cache " + b.sessionCacheTtl
                 + (secrets == null ? ", no local signature check" : "") + ")" : "")

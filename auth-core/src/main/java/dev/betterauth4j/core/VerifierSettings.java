@@ -148,8 +148,9 @@ final class VerifierSettings {
             .key("BETTER_AUTH_ED25519_ENGINE")
             .systemProperty(Ed25519Engine.PROPERTY)
             .defaultValue("auto")
-            .describe("Which implementation verifies Ed25519: `auto` (the fastest on the classpath), `jdk` or `tink`; without it,"
-                    + " the system property `betterauth4j.ed25519`");
+            .describe("Which implementation verifies Ed25519: `auto` (the fastest on the classpath: Bouncy Castle, then"
+                    + " Tink, then the JDK), `jdk`, `tink` or `bouncycastle`; without it, the system property"
+                    + " `betterauth4j.ed25519`");
 
     static final Setting<Builder, String> SECRETS = Setting.of("secrets", SettingType.SECRET, Builder::secrets)
             .key("BETTER_AUTH_SECRETS")

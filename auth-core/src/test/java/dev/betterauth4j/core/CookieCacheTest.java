@@ -90,6 +90,34 @@ class CookieCacheTest {
 
     @ParameterizedTest
     @EnumSource(Strategy.class)
+    void everyOneCharacterChangeOfTheCacheIsRefusedWithAReasonOrStillItsOwnSession(Strategy strategy) {
+        String signed = server.signIn("alice");
+        String cache = cache(signed, strategy);
+        BetterAuthVerifier cacheOnly = verifier(builder().sessions(false));
+        List<String> unexpected = new ArrayList<>();
+        for (int at = 0; at < cache.length(); at++) {
+            for (char replacement : "0_.=".toCharArray()) {
+                if (replacement == cache.charAt(at)) {
+                    continue;
+                }
+                String changed = cache.substring(0, at) + replacement + cache.substring(at + 1);
+                try {
+                    AuthenticatedUser user = cacheOnly.verify(pair(signed, changed), GET);
+                    if (!user.id().equals("alice")) {
+                        unexpected.add(at + "=" + replacement + ": " + user.id());
+                    }
+                } catch (TokenVerificationException e) {
+                    // refused with a reason, as it must be
+                } catch (RuntimeException e) {
+                    unexpected.add(at + "=" + replacement + ": " + e);
+                }
+            }
+        }
+        assertThat(unexpected).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
     void givesTheSameFieldsAsBetterAuthsOwnAnswer(Strategy strategy) throws Exception {
         String signed = server.signIn("alice", Map.of("role", "admin"), Duration.ofDays(7));
         BetterAuthVerifier verifier = verifier(builder());

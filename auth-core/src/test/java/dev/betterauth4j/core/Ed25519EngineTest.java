@@ -17,7 +17,7 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The JDK and the Tink Ed25519 engines accept and reject exactly the same signatures. */
+/** The JDK, Tink and Bouncy Castle Ed25519 engines accept and reject exactly the same signatures. */
 class Ed25519EngineTest {
 
     private static final SigningKey ED = SigningKey.of("EdDSA");
@@ -85,10 +85,11 @@ class Ed25519EngineTest {
                 new DistinctWarnings(System.getLogger("test")), engine);
         TrustedKey key = factory.admit(ED.publicJwk()).orElseThrow();
 
-        if (engine == Ed25519Engine.JDK) {
-            assertThat(key.verifier()).isInstanceOf(JdkEd25519Verifier.class);
-        } else {
-            assertThat(key.verifier()).isNotInstanceOf(JdkEd25519Verifier.class);
+        switch (engine) {
+            case JDK -> assertThat(key.verifier()).isInstanceOf(JdkEd25519Verifier.class);
+            case BOUNCY_CASTLE -> assertThat(key.verifier()).isInstanceOf(BouncyCastleEd25519Verifier.class);
+            case TINK -> assertThat(key.verifier()).isNotInstanceOfAny(JdkEd25519Verifier.class,
+                    BouncyCastleEd25519Verifier.class);
         }
     }
 
@@ -109,13 +110,102 @@ class Ed25519EngineTest {
     }
 
     @Test
-    void autoPrefersTinkWhenItIsOnTheClasspath() {
-        assertThat(Ed25519Engine.tinkAvailable()).isTrue();
-        assertThat(Ed25519Engine.select(null)).isEqualTo(Ed25519Engine.TINK);
-        assertThat(Ed25519Engine.select("auto")).isEqualTo(Ed25519Engine.TINK);
+    void autoPrefersBouncyCastleThenTinkThenTheJdk() {
+        assertThat(Ed25519Engine.BOUNCY_CASTLE.unusable()).isNull();
+        assertThat(Ed25519Engine.TINK.unusable()).isNull();
+        assertThat(Ed25519Engine.select(null)).isEqualTo(Ed25519Engine.BOUNCY_CASTLE);
+        assertThat(Ed25519Engine.select("auto")).isEqualTo(Ed25519Engine.BOUNCY_CASTLE);
+
+        // As on a classpath without Bouncy Castle, and one with neither library.
+        assertThat(Ed25519Engine.select("auto", "x",
+                engine -> engine == Ed25519Engine.BOUNCY_CASTLE ? "missing" : null)).isEqualTo(Ed25519Engine.TINK);
+        assertThat(Ed25519Engine.select(null, "x", engine -> engine == Ed25519Engine.JDK ? null : "missing"))
+                .isEqualTo(Ed25519Engine.JDK);
+    }
+
+    @Test
+    void eachEngineCanBeChosenByName() {
         assertThat(Ed25519Engine.select("JDK")).isEqualTo(Ed25519Engine.JDK);
         assertThat(Ed25519Engine.select("tink")).isEqualTo(Ed25519Engine.TINK);
-        assertThatThrownBy(() -> Ed25519Engine.select("bouncy")).hasMessageContaining("betterauth4j.ed25519");
+        assertThat(Ed25519Engine.select(" BouncyCastle ")).isEqualTo(Ed25519Engine.BOUNCY_CASTLE);
+        assertThatThrownBy(() -> Ed25519Engine.select("bouncy")).hasMessageContaining("betterauth4j.ed25519")
+                .hasMessageContaining("bouncycastle");
+    }
+
+    @Test
+    void anEngineChosenByNameMustBeUsable() {
+        assertThatThrownBy(() -> Ed25519Engine.select("bouncycastle", "ed25519Engine",
+                engine -> engine == Ed25519Engine.BOUNCY_CASTLE ? "it is too old" : null))
+                .hasMessage("ed25519Engine=bouncycastle, but it is too old");
+        assertThat(Ed25519Engine.BOUNCY_CASTLE).extracting(engine -> engine.library)
+                .isEqualTo("org.bouncycastle:bcprov-jdk18on 1.78 or later");
+    }
+
+    @Test
+    void bouncyCastleReleasesBefore178AreNotUsedForEd25519() {
+        // 1.73 to 1.77 can loop forever verifying a crafted signature with a crafted key (CVE-2024-30172).
+        assertThat(BouncyCastleRelease.version()).isEqualTo("1.87");
+        assertThat(BouncyCastleRelease.refusal()).isNull();
+        for (String old : new String[] {"1.77", "1.73", "1.77.00.0", "1.70"}) {
+            assertThat(BouncyCastleRelease.isFixed(old)).as(old).isFalse();
+        }
+        for (String fixed : new String[] {"1.78", "1.78.1", "1.87", "2.0", "1.100"}) {
+            assertThat(BouncyCastleRelease.isFixed(fixed)).as(fixed).isTrue();
+        }
+        // No manifest to tell (a repackaged jar): the application's own choice stands.
+        assertThat(BouncyCastleRelease.isFixed(null)).isTrue();
+    }
+
+    @Test
+    void theBuilderAndTheSystemPropertyNameBouncyCastle() {
+        BetterAuthVerifier byBuilder = TestVerifiers.builder(ED).ed25519Engine("bouncycastle").build();
+        assertThat(byBuilder.toString()).contains("ed25519=bouncycastle");
+
+        String previous = System.getProperty(Ed25519Engine.PROPERTY);
+        System.setProperty(Ed25519Engine.PROPERTY, "auto");
+        try {
+            assertThat(TestVerifiers.builder(ED).build().toString()).contains("ed25519=bouncycastle");
+        } finally {
+            System.setProperty(Ed25519Engine.PROPERTY, previous == null ? "jdk" : previous);
+            if (previous == null) {
+                System.clearProperty(Ed25519Engine.PROPERTY);
+            }
+        }
+    }
+
+    /**
+     * Every engine gives the same answer for the same bytes: a valid signature, and 400 mutations of it (a flipped
+     * bit in R, in S, or in the signed text), with both algorithm names.
+     */
+    @Test
+    void everyEngineGivesTheSameAnswerForMutatedSignatures() throws Exception {
+        java.util.Random random = new java.util.Random(20);
+        OctetKeyPair key = (OctetKeyPair) ED.publicJwk();
+        String token = TestVerifiers.token(ED).signWith(ED);
+        int dot = token.lastIndexOf('.');
+        byte[] input = token.substring(0, dot).getBytes(StandardCharsets.US_ASCII);
+        byte[] signature = Base64URL.from(token.substring(dot + 1)).decode();
+        java.util.Map<Ed25519Engine, JWSVerifier> verifiers = new java.util.EnumMap<>(Ed25519Engine.class);
+        for (Ed25519Engine engine : Ed25519Engine.values()) {
+            verifiers.put(engine, engine.verifier(key));
+        }
+        int accepted = 0;
+        for (int i = 0; i < 400; i++) {
+            byte[] mutatedInput = input.clone();
+            byte[] mutatedSignature = signature.clone();
+            if (i > 0) {
+                byte[] target = i % 3 == 0 ? mutatedInput : mutatedSignature;
+                target[random.nextInt(target.length)] ^= (byte) (1 << random.nextInt(8));
+            }
+            JWSHeader header = new JWSHeader(i % 2 == 0 ? JWSAlgorithm.EdDSA : Ed25519Engine.ED25519);
+            java.util.Set<Boolean> answers = new java.util.HashSet<>();
+            for (JWSVerifier verifier : verifiers.values()) {
+                answers.add(verifier.verify(header, mutatedInput, Base64URL.encode(mutatedSignature)));
+            }
+            assertThat(answers).as("mutation %d", i).hasSize(1);
+            accepted += answers.contains(true) ? 1 : 0;
+        }
+        assertThat(accepted).as("only the unmutated signature").isEqualTo(1);
     }
 
     @Test

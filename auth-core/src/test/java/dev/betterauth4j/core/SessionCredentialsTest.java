@@ -123,6 +123,16 @@ class SessionCredentialsTest {
         }
 
         @Test
+        void aRememberedBareBearerTokenNeverAuthenticatesAnUnsignedCookie() throws Exception {
+            String token = SessionServer.tokenOf(server.signIn("carol"));
+            BetterAuthVerifier verifier = verifier(builder().acceptBareSessionTokens(true));
+            viaBearer(verifier, token);
+
+            assertThat(reason(() -> verifier.verify(new Credential.SessionCookie(COOKIE, token), GET)))
+                    .isEqualTo(Reason.BAD_SIGNATURE);
+        }
+
+        @Test
         void neverAcceptsABareTokenInTheCookie() {
             String token = SessionServer.tokenOf(server.signIn("carol"));
             BetterAuthVerifier verifier = verifier(builder().acceptBareSessionTokens(true));

@@ -198,7 +198,8 @@ class VerifiedTokenCacheTest {
                 NOW.plusSeconds(600), java.util.Map.of(), CredentialKind.JWT, SubjectType.USER, null, null, java.util.Set.of());
         AuthenticatedUser bob = new AuthenticatedUser("bob", null, null, false, null, "i", List.of("a"), null,
                 NOW.plusSeconds(600), java.util.Map.of(), CredentialKind.JWT, SubjectType.USER, null, null, java.util.Set.of());
-        String sharedEnd = "x".repeat(VerifiedTokenCache.HASHED_CHARS);
+        // The cache once placed tokens by their last 16 characters only; tokens that end alike must still never meet.
+        String sharedEnd = "x".repeat(16);
         String aliceToken = "alice-header.alice-payload." + sharedEnd;
         String bobToken = "bobxx-header.bobxx-payload." + sharedEnd;
         long now = NOW.toEpochMilli();
@@ -210,6 +211,61 @@ class VerifiedTokenCacheTest {
         assertThat(cache.get(aliceToken, now, k -> true)).isSameAs(alice);
         assertThat(cache.get(bobToken, now, k -> true)).isSameAs(bob);
         assertThat(cache.size()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsADigestOfTheTokenNotItsText() throws Exception {
+        BetterAuthVerifier verifier = builder(ED).tokenCacheSize(100).build();
+        String token = token(ED).signWith(ED);
+        String copy = new String(token.toCharArray());
+        AuthenticatedUser first = verifier.verify(copy);
+        java.lang.ref.WeakReference<String> presented = new java.lang.ref.WeakReference<>(copy);
+        copy = null;
+
+        for (int i = 0; i < 50 && presented.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(presented.get()).as("the text the cache was given, once nothing else holds it").isNull();
+        assertThat(verifier.verify(token)).isSameAs(first);
+    }
+
+    @Test
+    void aTokenThatDiffersInAnyOneCharacterNeverHitsTheEntry() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(100);
+        TrustedKey key = new TrustedKey("k", java.util.Set.of(com.nimbusds.jose.JWSAlgorithm.EdDSA), null);
+        AuthenticatedUser alice = new AuthenticatedUser("alice", null, null, false, null, "i", List.of("a"), null,
+                NOW.plusSeconds(600), java.util.Map.of(), CredentialKind.JWT, SubjectType.USER, null, null, java.util.Set.of());
+        String token = token(ED).signWith(ED);
+        long now = NOW.toEpochMilli();
+        cache.put(token, alice, key);
+
+        for (int i = 0; i < token.length(); i++) {
+            char original = token.charAt(i);
+            // The next base64url character, a '?' (what characters beyond Latin-1 become in the digest's input), and
+            // a character beyond Latin-1.
+            for (char other : new char[] {original == 'A' ? 'B' : 'A', '?', '\u4e00', (char) (original + 0x100)}) {
+                String altered = token.substring(0, i) + other + token.substring(i + 1);
+                assertThat(cache.get(altered, now, k -> true)).as("character %d as %s", i, other).isNull();
+            }
+        }
+        assertThat(cache.get(token.substring(0, token.length() - 1), now, k -> true)).isNull();
+        assertThat(cache.get(token + "A", now, k -> true)).isNull();
+        assertThat(cache.get(new String(token.toCharArray()), now, k -> true)).isSameAs(alice);
+    }
+
+    @Test
+    void neverStoresATextThatNoVerifiedTokenCouldBe() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(100);
+        TrustedKey key = new TrustedKey("k", java.util.Set.of(com.nimbusds.jose.JWSAlgorithm.EdDSA), null);
+        AuthenticatedUser alice = new AuthenticatedUser("alice", null, null, false, null, "i", List.of("a"), null,
+                NOW.plusSeconds(600), java.util.Map.of(), CredentialKind.JWT, SubjectType.USER, null, null, java.util.Set.of());
+
+        cache.put("a?b.c.d", alice, key);
+        cache.put("a\u0100b.c.d", alice, key);
+
+        assertThat(cache.size()).isZero();
+        assertThat(cache.get("a?b.c.d", NOW.toEpochMilli(), k -> true)).isNull();
     }
 
     /** Token strings that land in the same stripe, as the cache computes it. */

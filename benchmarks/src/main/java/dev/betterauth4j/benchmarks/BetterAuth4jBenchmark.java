@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * verification. {@code betterauth4jCacheHit}: one with {@code tokenCacheSize(10_000)}, verifying the token it has
  * already verified. Both are shared by all benchmark threads, as an application shares its verifier.
  *
- * <p>Ed25519 runs on the JDK here, as in an application that did not add Tink (auth-core's default dependency tree;
- * this module has Tink on its classpath for {@code floorTink}); {@link BetterAuth4jTinkBenchmark} measures the
- * verifier with Tink.
+ * <p>Ed25519 runs on the JDK here, as in an application that added neither Tink nor Bouncy Castle (auth-core's default
+ * dependency tree; this module has both on its classpath for the other engines' benchmarks);
+ * {@link BetterAuth4jTinkBenchmark} and {@link BetterAuth4jBouncyCastleBenchmark} measure the verifier with them.
  */
 @State(Scope.Benchmark)
 @Fork(jvmArgsAppend = "-Dbetterauth4j.ed25519=jdk")

@@ -12,7 +12,7 @@ import java.security.spec.PSSParameterSpec;
  * The bare JDK signature check for one algorithm, with its {@link Signature} or {@link Mac} initialised once.
  * Not thread-safe: one instance per thread. This is the physical limit of a correct verifier on this JVM.
  */
-public final class JdkCrypto {
+public final class JdkCrypto implements SignatureCheck {
 
     private final Signature signature;
     private final Mac mac;
@@ -60,6 +60,7 @@ public final class JdkCrypto {
     }
 
     /** Whether {@code sig} is a valid signature (or MAC) of {@code input}. A malformed signature is invalid. */
+    @Override
     public boolean verify(byte[] input, byte[] sig) {
         if (mac != null) {
             return MessageDigest.isEqual(mac.doFinal(input), sig);

@@ -10,8 +10,8 @@ import java.util.Base64;
 /**
  * The least a correct verifier must do ({@code floorPlusParse}): split the token, base64url-decode its parts, parse
  * header and payload as JSON (Jackson {@code ObjectMapper.readTree}), check {@code alg} and {@code kid}, check the
- * signature as in {@link JdkCrypto}, then {@code exp > now}, {@code iss}, {@code aud} (string or array) and
- * {@code sub}. Nothing derived from the token is cached. Not thread-safe (it holds a {@link JdkCrypto}).
+ * signature as in {@link JdkCrypto} (or another {@link SignatureCheck}), then {@code exp > now}, {@code iss}, {@code aud} (string or array) and
+ * {@code sub}. Nothing derived from the token is cached. Not thread-safe (it holds a {@link SignatureCheck}).
  */
 public final class MinimalVerifier {
 
@@ -22,14 +22,20 @@ public final class MinimalVerifier {
     private final String kid;
     private final String issuer;
     private final String audience;
-    private final JdkCrypto crypto;
+    private final SignatureCheck crypto;
 
+    /** With the JDK's crypto ({@code floorPlusParse}). */
     public MinimalVerifier(Fixture fixture) {
+        this(fixture, JdkCrypto.forFixture(fixture));
+    }
+
+    /** With another signature check over the same bytes ({@code floorPlusParseTink}, {@code floorPlusParseBouncyCastle}). */
+    public MinimalVerifier(Fixture fixture, SignatureCheck crypto) {
         this.algorithm = fixture.algorithm;
         this.kid = fixture.kid;
         this.issuer = Fixture.ISSUER;
         this.audience = Fixture.ISSUER;
-        this.crypto = JdkCrypto.forFixture(fixture);
+        this.crypto = crypto;
     }
 
     /** Verifies {@code token} and returns its payload; throws {@link IllegalArgumentException} if it is invalid. */

@@ -1,18 +1,19 @@
 package dev.betterauth4j.benchmarks;
 
-import com.google.crypto.tink.subtle.Ed25519Verify;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import java.security.GeneralSecurityException;
+import java.io.IOException;
 
 /**
  * {@code floorTink}: Google Tink's pure-Java Ed25519 ({@code new subtle.Ed25519Verify(byte[])}, the constructor
  * Nimbus' own Ed25519Verifier uses; Tink's {@code Ed25519Verify.create(..)} would pick the JDK provider instead)
- * over the same signing input and signature as {@code floor}.
+ * over the same signing input and signature as {@code floor}. {@code floorPlusParseTink}: the minimal correct
+ * verifier ({@link MinimalVerifier}) with Tink's check in place of the JDK's.
  */
 @State(Scope.Thread)
 public class TinkFloorBenchmark {
@@ -20,28 +21,26 @@ public class TinkFloorBenchmark {
     @Param({"EdDSA"})
     public String alg;
 
-    private byte[] signingInput;
-    private byte[] signature;
-    private Ed25519Verify verifier;
+    private Fixture fixture;
+    private SignatureCheck tink;
+    private MinimalVerifier minimal;
 
     @Setup
-    public void setUp() throws GeneralSecurityException {
-        Fixture fixture = Fixture.of(alg);
-        signingInput = fixture.signingInput;
-        signature = fixture.signature;
-        verifier = new Ed25519Verify(fixture.ed25519RawPublicKey());
-        verifier.verify(signature, signingInput);
-        try {
-            verifier.verify(fixture.flippedSignature, signingInput);
-        } catch (GeneralSecurityException expected) {
-            return;
-        }
-        throw new IllegalStateException("floorTink accepted a flipped signature");
+    public void setUp() {
+        fixture = Fixture.of(alg);
+        tink = Ed25519Checks.tink(fixture);
+        minimal = new MinimalVerifier(fixture, Ed25519Checks.tink(fixture));
+        FloorChecks.requireTellsValidFromInvalid("floorTink", fixture, tink);
+        TokenCheck.requireAcceptsAndRejects("floorPlusParseTink", fixture, minimal::verify);
     }
 
     @Benchmark
-    public boolean floorTink() throws GeneralSecurityException {
-        verifier.verify(signature, signingInput); // throws if invalid
-        return true;
+    public boolean floorTink() {
+        return FloorChecks.require(tink.verify(fixture.signingInput, fixture.signature));
+    }
+
+    @Benchmark
+    public JsonNode floorPlusParseTink() throws IOException {
+        return minimal.verify(fixture.token);
     }
 }

@@ -29,13 +29,15 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * One embedded Jetty 12 (ee10) on 127.0.0.1 for load tests, with three paths answering the same tiny constant body:
+ * One embedded Jetty 12 (ee10) on 127.0.0.1 for load tests, with paths answering the same tiny constant body:
  * <ul>
  *   <li>{@code /plain}: no filter (the container's own cost);</li>
  *   <li>{@code /cached}: behind {@link BetterAuthFilter} with a verifier that has {@code tokenCacheSize(10_000)};</li>
- *   <li>{@code /uncached}: behind the filter with a verifier without token cache.</li>
+ *   <li>{@code /uncached-jdk}, {@code /uncached-tink}, {@code /uncached-bouncycastle}: behind the filter with a
+ *       verifier without token cache, whose Ed25519 engine is the one named (RS256 tokens verify the same way on
+ *       each: the engine is for EdDSA only).</li>
  * </ul>
- * Both verifiers trust one EdDSA and one RS256 key (a fixed JWKS, issuer and audience {@code http://localhost:3000}).
+ * Every verifier trusts one EdDSA and one RS256 key (a fixed JWKS, issuer and audience {@code http://localhost:3000}).
  * Writes {@code port}, {@code token-EdDSA.txt} and {@code token-RS256.txt} into the directory given, checks every
  * path answers 200 with a token (and the filtered ones 401 without), then writes {@code ready}. Stops itself after
  * {@code --max-seconds} (default 900) so a forgotten server does not linger.
@@ -48,6 +50,8 @@ public final class LoadTestServer {
 
     static final byte[] BODY = "ok\n".getBytes(StandardCharsets.US_ASCII);
     static final List<String> ALGORITHMS = List.of("EdDSA", "RS256");
+    /** The Ed25519 engines an uncached path is served with, by their setting names. */
+    static final List<String> ENGINES = List.of("jdk", "tink", "bouncycastle");
 
     private LoadTestServer() {
     }
@@ -80,8 +84,12 @@ public final class LoadTestServer {
             Files.writeString(dir.resolve("token-" + algorithm + ".txt"), fixture.token);
         }
         JWKSet jwks = new JWKSet(keys);
-        BetterAuthVerifier cachedVerifier = verifier(jwks, 10_000);
-        BetterAuthVerifier uncachedVerifier = verifier(jwks, 0);
+        // The cached path rarely verifies a signature; it keeps the default tree's engine.
+        BetterAuthVerifier cachedVerifier = verifier(jwks, 10_000, "jdk");
+        List<BetterAuthVerifier> uncachedVerifiers = new ArrayList<>();
+        for (String engine : ENGINES) {
+            uncachedVerifiers.add(verifier(jwks, 0, engine));
+        }
 
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -93,11 +101,14 @@ public final class LoadTestServer {
         context.setContextPath("/");
         context.addServlet(new ServletHolder("plain", new ConstantServlet(false)), "/plain");
         context.addServlet(new ServletHolder("cached", new ConstantServlet(true)), "/cached");
-        context.addServlet(new ServletHolder("uncached", new ConstantServlet(true)), "/uncached");
         EnumSet<DispatcherType> dispatches = EnumSet.of(DispatcherType.REQUEST);
         context.addFilter(new FilterHolder(BetterAuthFilter.builder(cachedVerifier).build()), "/cached", dispatches);
-        context.addFilter(new FilterHolder(BetterAuthFilter.builder(uncachedVerifier).build()), "/uncached",
-                dispatches);
+        for (int i = 0; i < ENGINES.size(); i++) {
+            String path = "/uncached-" + ENGINES.get(i);
+            context.addServlet(new ServletHolder("uncached-" + ENGINES.get(i), new ConstantServlet(true)), path);
+            context.addFilter(new FilterHolder(BetterAuthFilter.builder(uncachedVerifiers.get(i)).build()), path,
+                    dispatches);
+        }
         server.setHandler(context);
         server.setStopAtShutdown(true);
         server.start();
@@ -107,7 +118,9 @@ public final class LoadTestServer {
         selfCheck(actualPort, dir);
         Files.writeString(dir.resolve("port"), Integer.toString(actualPort));
         Files.writeString(dir.resolve("ready"), "ready\n");
-        System.out.println("LoadTestServer on http://127.0.0.1:" + actualPort + " (/plain, /cached, /uncached); tokens"
+        System.out.println("LoadTestServer on http://127.0.0.1:" + actualPort + " (/plain, /cached, /uncached-"
+                + String.join(", /uncached-", ENGINES) + "); verifiers " + cachedVerifier + ", " + uncachedVerifiers
+                + "; tokens"
                 + " in " + dir.toAbsolutePath() + "; " + Runtime.getRuntime().availableProcessors() + " CPUs, "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + "; stops by itself after " + deadlineMillis / 1000 + " s");
@@ -125,12 +138,13 @@ public final class LoadTestServer {
         stopper.start();
         server.join();
         cachedVerifier.close();
-        uncachedVerifier.close();
+        uncachedVerifiers.forEach(BetterAuthVerifier::close);
     }
 
-    private static BetterAuthVerifier verifier(JWKSet jwks, int tokenCacheSize) {
+    private static BetterAuthVerifier verifier(JWKSet jwks, int tokenCacheSize, String ed25519Engine) {
         BetterAuthVerifier.Builder builder = BetterAuthVerifier.builder()
                 .jwks(jwks)
+                .ed25519Engine(ed25519Engine)
                 .issuer(Fixture.ISSUER)
                 .audiences(Fixture.ISSUER)
                 .algorithms(ALGORITHMS);
@@ -145,7 +159,9 @@ public final class LoadTestServer {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (String algorithm : ALGORITHMS) {
             Fixture fixture = Fixture.of(algorithm);
-            for (String path : List.of("/plain", "/cached", "/uncached")) {
+            List<String> paths = new ArrayList<>(List.of("/plain", "/cached"));
+            ENGINES.forEach(engine -> paths.add("/uncached-" + engine));
+            for (String path : paths) {
                 expect(client, port, path, fixture.token, 200);
                 if (!path.equals("/plain")) {
                     expect(client, port, path, null, 401);

@@ -46,11 +46,19 @@ public final class ReportRenderer {
         Path out = null;
         boolean allowMissing = false;
         Map<String, Path> inputs = new LinkedHashMap<>();
+        Map<String, Path[]> contention = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--title" -> title = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
                 case "--allow-missing" -> allowMissing = true;
+                case "--contention" -> {
+                    // LABEL=one-thread.json,four-threads.json
+                    String value = args[++i];
+                    int eq = value.indexOf('=');
+                    String[] files = value.substring(eq + 1).split(",");
+                    contention.put(value.substring(0, eq), new Path[] {Path.of(files[0]), Path.of(files[1])});
+                }
                 default -> {
                     int eq = args[i].indexOf('=');
                     if (eq <= 0) {
@@ -81,10 +89,16 @@ public final class ReportRenderer {
                 .append(Fixture.of("RS256").token.length()).append(" (RS256/PS256); RSA keys 2048 bits\n");
         md.append("- Throughput, higher is better. \"× floor\" = floor ops/s ÷ variant ops/s: 1.00 is as fast as the"
                 + " bare JDK signature check, 2.00 half as fast; below 1 is faster than the floor (a cache hit, or"
-                + " Tink's own Ed25519).\n\n");
+                + " another Ed25519 engine).\n\n");
 
+        Map<String, Map<String, Score>> runs = new LinkedHashMap<>();
         for (Map.Entry<String, Path> input : inputs.entrySet()) {
-            renderRun(md, input.getKey(), MAPPER.readTree(input.getValue().toFile()), support, missing);
+            runs.put(input.getKey(), renderRun(md, input.getKey(), MAPPER.readTree(input.getValue().toFile()), support,
+                    missing, allowMissing));
+        }
+        renderEngines(md, runs);
+        if (!contention.isEmpty()) {
+            renderContention(md, contention);
         }
 
         md.append("### Variants\n\n");
@@ -104,8 +118,8 @@ public final class ReportRenderer {
                 + " `ImmutableSecret` has no key id to match). Spring ES256/ES512 use `withJwkSetUri` against a"
                 + " loopback JWKS endpoint (Spring 6.5 has `withPublicKey` for RSA keys only); the key set is fetched"
                 + " once and then served from Spring's cache. `betterauth4jCacheHit` passes the same `String` instance"
-                + " every time, so its hash code is cached; a server gets a new string per request and hashes it once"
-                + " more (the load test's `/cached` case includes that).\n");
+                + " every time; the cache digests it anyway (SHA-256 of the whole token, its key), so a server's new"
+                + " string per request costs the same.\n");
 
         String text = md.toString();
         if (out != null) {
@@ -121,12 +135,10 @@ public final class ReportRenderer {
         }
     }
 
-    private static void renderRun(StringBuilder md, String label, JsonNode results,
-                                  Map<String, SupportProbe.Cell> support, List<String> problems) {
+    /** Every result of a JMH results file, keyed {@code benchmarkMethod/alg}. */
+    private static Map<String, Score> scores(JsonNode results) {
         Map<String, Score> scores = new LinkedHashMap<>();
-        JsonNode first = null;
         for (JsonNode result : results) {
-            first = first == null ? result : first;
             String benchmark = result.path("benchmark").asText();
             String variant = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             String algorithm = result.path("params").path("alg").asText();
@@ -134,6 +146,83 @@ public final class ReportRenderer {
             scores.put(variant + "/" + algorithm, new Score(metric.path("score").asDouble(),
                     parseDouble(metric.path("scoreError")), metric.path("scoreUnit").asText()));
         }
+        return scores;
+    }
+
+    /**
+     * The Ed25519 engines side by side, per JVM: each engine's bare check ({@code floor*}), the minimal verifier with
+     * it ({@code floorPlusParse*}), betterauth4j cold with it, and the ratios the targets are stated in.
+     */
+    private static void renderEngines(StringBuilder md, Map<String, Map<String, Score>> runs) {
+        md.append("### Ed25519 engines, EdDSA, one thread\n\n");
+        md.append("\"cold ÷ JDK cold\" is betterauth4j's cold rate with the engine over its cold rate on the JDK's"
+                + " engine, same run; \"× floorPlusParse\" is the engine's `floorPlusParse` ops/s ÷ betterauth4j cold"
+                + " ops/s with the same engine (1.00: costs what the minimal verifier costs).\n\n");
+        md.append("| JVM | engine | floor | floorPlusParse | betterauth4j cold | cold ÷ JDK cold | × floorPlusParse |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|\n");
+        String[][] engines = {
+            {"JDK `Signature(\"Ed25519\")`", "floor", "floorPlusParse", "betterauth4jCold"},
+            {"Tink 1.23 `subtle.Ed25519Verify`", "floorTink", "floorPlusParseTink", "betterauth4jColdTink"},
+            {"Bouncy Castle `rfc8032.Ed25519`", "floorBouncyCastle", "floorPlusParseBouncyCastle",
+                "betterauth4jColdBouncyCastle"},
+            {"Bouncy Castle `Ed25519Signer`", "floorBouncyCastleSigner", null, null},
+        };
+        for (Map.Entry<String, Map<String, Score>> run : runs.entrySet()) {
+            Map<String, Score> scores = run.getValue();
+            Score jdkCold = scores.get("betterauth4jCold/EdDSA");
+            for (String[] engine : engines) {
+                Score floor = scores.get(engine[1] + "/EdDSA");
+                Score parse = engine[2] == null ? null : scores.get(engine[2] + "/EdDSA");
+                Score cold = engine[3] == null ? null : scores.get(engine[3] + "/EdDSA");
+                md.append("| ").append(run.getKey()).append(" | ").append(engine[0]).append(" | ")
+                        .append(floor == null ? "" : number(floor.score)).append(" | ")
+                        .append(parse == null ? "" : number(parse.score)).append(" | ")
+                        .append(cold == null ? "" : number(cold.score)).append(" | ")
+                        .append(cold == null || jdkCold == null ? "" : speedup(cold, jdkCold)).append(" | ")
+                        .append(ratio(parse, cold)).append(" |\n");
+            }
+        }
+        md.append('\n');
+    }
+
+    /** The contention benchmark at one thread and at four, per JVM, and how each path scales. */
+    private static void renderContention(StringBuilder md, Map<String, Path[]> contention) throws IOException {
+        md.append("### The token cache under contention (TokenCacheContentionBenchmark)\n\n");
+        md.append("The same benchmarks with 1 and with 4 threads (2 per core), every verifier shared by the threads;"
+                + " Ed25519 on Bouncy Castle. \"4 ÷ 1\" is the total throughput at 4 threads over that at 1: on 2 cores,"
+                + " about 2.0 is perfect scaling, less is contention (or the cores' other work).\n\n");
+        md.append("| JVM | alg | benchmark | 1 thread ops/s | 4 threads ops/s | 4 ÷ 1 |\n");
+        md.append("|---|---|---|---:|---:|---:|\n");
+        for (Map.Entry<String, Path[]> run : contention.entrySet()) {
+            Map<String, Score> one = scores(MAPPER.readTree(run.getValue()[0].toFile()));
+            Map<String, Score> four = scores(MAPPER.readTree(run.getValue()[1].toFile()));
+            for (String key : one.keySet()) {
+                Score single = one.get(key);
+                Score multi = four.get(key);
+                String[] parts = key.split("/");
+                md.append("| ").append(run.getKey()).append(" | ").append(parts[1]).append(" | `").append(parts[0])
+                        .append("` | ").append(number(single.score)).append(" | ")
+                        .append(multi == null ? "" : number(multi.score)).append(" | ")
+                        .append(multi == null ? "" : speedup(multi, single)).append(" |\n");
+            }
+        }
+        md.append('\n');
+    }
+
+    private static String speedup(Score faster, Score base) {
+        return String.format(Locale.ROOT, "%.2f", faster.score / base.score);
+    }
+
+    private static Map<String, Score> renderRun(StringBuilder md, String label, JsonNode results,
+                                                Map<String, SupportProbe.Cell> support, List<String> problems,
+                                                boolean partial) {
+        Map<String, Score> scores = scores(results);
+        // A partial run (a subset of benchmarks or algorithms) shows the algorithms it measured; a full one shows all,
+        // so that a missing result stands out.
+        List<String> algorithms = Fixture.ALGORITHMS.stream()
+                .filter(a -> !partial || scores.keySet().stream().anyMatch(key -> key.endsWith("/" + a)))
+                .toList();
+        JsonNode first = results.size() == 0 ? null : results.get(0);
         md.append("### ").append(label);
         if (first != null) {
             md.append(": ").append(first.path("vmName").asText()).append(' ')
@@ -144,7 +233,7 @@ public final class ReportRenderer {
         if (first == null) {
             md.append("No results.\n\n");
             problems.add(label + ": the results file is empty");
-            return;
+            return scores;
         }
         md.append("JMH ").append(first.path("jmhVersion").asText()).append(", mode ").append(first.path("mode").asText())
                 .append(", ").append(first.path("forks").asInt()).append(" fork(s) × ")
@@ -156,18 +245,18 @@ public final class ReportRenderer {
                 .append(first.path("jvmArgs")).append(". Error: JMH's 99.9% confidence half-width.\n\n");
 
         // Summary: variants down, algorithms across.
-        md.append("| ops/s | ").append(String.join(" | ", Fixture.ALGORITHMS)).append(" |\n");
-        md.append("|---|").append("---:|".repeat(Fixture.ALGORITHMS.size())).append('\n');
+        md.append("| ops/s | ").append(String.join(" | ", algorithms)).append(" |\n");
+        md.append("|---|").append("---:|".repeat(algorithms.size())).append('\n');
         for (Variant variant : Variant.values()) {
             md.append("| `").append(variant).append("` |");
-            for (String algorithm : Fixture.ALGORITHMS) {
+            for (String algorithm : algorithms) {
                 md.append(' ').append(cell(variant, algorithm, scores, support, problems, label, false)).append(" |");
             }
             md.append('\n');
         }
         md.append('\n');
 
-        for (String algorithm : Fixture.ALGORITHMS) {
+        for (String algorithm : algorithms) {
             Score floor = scores.get("floor/" + algorithm);
             Score parse = scores.get("floorPlusParse/" + algorithm);
             md.append("#### ").append(label).append(", ").append(algorithm).append("\n\n");
@@ -175,7 +264,7 @@ public final class ReportRenderer {
             md.append("|---|---:|---:|---:|---:|\n");
             for (Variant variant : Variant.values()) {
                 if (!variant.supported.contains(algorithm) && !variant.unsupported.containsKey(algorithm)) {
-                    continue; // not applicable (floorTink and betterauth4jColdTink for anything but EdDSA)
+                    continue; // not applicable (the other Ed25519 engines for anything but EdDSA)
                 }
                 Score score = scores.get(variant + "/" + algorithm);
                 md.append("| `").append(variant).append("` | ");
@@ -189,6 +278,7 @@ public final class ReportRenderer {
             }
             md.append('\n');
         }
+        return scores;
     }
 
     private static String cell(Variant variant, String algorithm, Map<String, Score> scores,

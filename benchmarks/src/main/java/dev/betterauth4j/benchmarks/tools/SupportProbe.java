@@ -1,12 +1,13 @@
 package dev.betterauth4j.benchmarks.tools;
 
+import dev.betterauth4j.benchmarks.Ed25519Checks;
 import dev.betterauth4j.benchmarks.Fixture;
 import dev.betterauth4j.benchmarks.JdkCrypto;
 import dev.betterauth4j.benchmarks.MinimalVerifier;
 import dev.betterauth4j.benchmarks.Peers;
+import dev.betterauth4j.benchmarks.SignatureCheck;
 import dev.betterauth4j.benchmarks.TokenCheck;
 import dev.betterauth4j.benchmarks.Variant;
-import com.google.crypto.tink.subtle.Ed25519Verify;
 import dev.betterauth4j.core.BetterAuthVerifier;
 import org.openjdk.jmh.annotations.Param;
 
@@ -126,19 +127,29 @@ public final class SupportProbe {
                     return Boolean.TRUE;
                 };
             }
-            case floorTink -> {
-                Ed25519Verify tink = new Ed25519Verify(fixture.ed25519RawPublicKey());
+            case floorTink, floorBouncyCastle, floorBouncyCastleSigner -> {
+                SignatureCheck crypto = variant == Variant.floorTink ? Ed25519Checks.tink(fixture)
+                        : variant == Variant.floorBouncyCastle ? Ed25519Checks.bouncyCastle(fixture)
+                        : Ed25519Checks.bouncyCastleSigner(fixture);
                 return token -> {
                     int dot = token.lastIndexOf('.');
-                    tink.verify(Base64.getUrlDecoder().decode(token.substring(dot + 1)),
-                            token.substring(0, dot).getBytes(StandardCharsets.US_ASCII));
+                    if (!crypto.verify(token.substring(0, dot).getBytes(StandardCharsets.US_ASCII),
+                            Base64.getUrlDecoder().decode(token.substring(dot + 1)))) {
+                        throw new IllegalArgumentException("bad signature");
+                    }
                     return Boolean.TRUE;
                 };
             }
             case floorPlusParse -> {
                 return new MinimalVerifier(fixture)::verify;
             }
-            case betterauth4jCold, betterauth4jColdTink, betterauth4jCacheHit -> {
+            case floorPlusParseTink -> {
+                return new MinimalVerifier(fixture, Ed25519Checks.tink(fixture))::verify;
+            }
+            case floorPlusParseBouncyCastle -> {
+                return new MinimalVerifier(fixture, Ed25519Checks.bouncyCastle(fixture))::verify;
+            }
+            case betterauth4jCold, betterauth4jColdTink, betterauth4jColdBouncyCastle, betterauth4jCacheHit -> {
                 BetterAuthVerifier verifier = Peers.betterauth4j(fixture,
                         variant == Variant.betterauth4jCacheHit ? 10_000 : 0);
                 resources[0] = verifier;

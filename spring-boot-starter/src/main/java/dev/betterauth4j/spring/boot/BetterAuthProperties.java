@@ -149,8 +149,9 @@ public class BetterAuthProperties {
     private Integer tokenCacheSize;
 
     /**
-     * Which implementation verifies Ed25519: auto (the fastest on the classpath), jdk or tink; without it, the system
-     * property betterauth4j.ed25519. Default: auto. Environment: BETTER_AUTH_ED25519_ENGINE.
+     * Which implementation verifies Ed25519: auto (the fastest on the classpath: Bouncy Castle, then Tink, then the
+     * JDK), jdk, tink or bouncycastle; without it, the system property betterauth4j.ed25519. Default: auto.
+     * Environment: BETTER_AUTH_ED25519_ENGINE.
      */
     private String ed25519Engine;
 
