@@ -1,17 +1,21 @@
 package dev.betterauth4j.spring;
 
 import dev.betterauth4j.core.AuthenticatedUser;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.util.Map;
 
 /**
  * The endpoints of the tests' applications with Spring Security: who is calling, role- and scope-protected methods, an
- * unsafe method, a public path and an admin area whose paths the tests try to sneak past the rules.
+ * unsafe method, a forward, a public path and an admin area whose paths the tests try to sneak past the rules.
  */
 @RestController
 public class TasksController {
@@ -58,6 +62,30 @@ public class TasksController {
     @PostMapping("/api/tasks")
     public String createTask(@AuthenticationPrincipal AuthenticatedUser user) {
         return "created by " + user.id();
+    }
+
+    /**
+     * Forwards to {@code /api/scoped-report}, whose scope rules may ask more than this path's.
+     *
+     * @param request  the request
+     * @param response its response
+     * @throws ServletException if the target fails
+     * @throws IOException      if the answer cannot be written
+     */
+    @GetMapping("/api/forwarded-report")
+    public void forwardedReport(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        request.getRequestDispatcher("/api/scoped-report").forward(request, response);
+    }
+
+    /**
+     * The target of {@code /api/forwarded-report}.
+     *
+     * @return a word
+     */
+    @GetMapping("/api/scoped-report")
+    public String scopedReport() {
+        return "scoped report";
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.betterauth4j.spring.security;
 import dev.betterauth4j.core.TokenVerificationException.Reason;
 import dev.betterauth4j.servlet.AuthenticationFailure;
 import dev.betterauth4j.servlet.BetterAuthRequests;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +28,8 @@ import java.util.Objects;
  *       Spring Security's resource server answers it.</li>
  * </ul>
  * Any other refusal (a CSRF failure of a request without Better Auth credentials, a user of another mechanism) gets
- * Spring Security's default answer.
+ * Spring Security's default answer. On an {@code ERROR} dispatch it writes nothing, as
+ * {@link BetterAuthAuthenticationEntryPoint} does: the error page of a request answered already keeps that answer.
  */
 public final class BetterAuthAccessDeniedHandler implements AccessDeniedHandler {
 
@@ -58,6 +60,10 @@ public final class BetterAuthAccessDeniedHandler implements AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException accessDeniedException) throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // The error page of a request that was already answered: keep that answer's status (see the entry point).
+            return;
+        }
         if (accessDeniedException instanceof BetterAuthAccessDeniedException forbidden) {
             requests.refuse(request, response, forbidden.failure());
         } else if (contexts.getContext().getAuthentication() instanceof BetterAuthAuthentication) {

@@ -3,6 +3,7 @@ package dev.betterauth4j.spring.security;
 import dev.betterauth4j.core.TokenVerificationException;
 import dev.betterauth4j.servlet.AuthenticationFailure;
 import dev.betterauth4j.servlet.BetterAuthRequests;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.AuthenticationException;
@@ -21,7 +22,9 @@ import java.util.Objects;
  * <p>It reads the library's answer from a {@link BetterAuthAuthenticationException}, or from a
  * {@link TokenVerificationException} anywhere in the exception's causes (so {@code BetterAuthJwtDecoder}'s refusals
  * and outages reach it through Spring Security's resource server); any other exception, such as a request with no
- * credentials reaching a protected path, is answered as missing credentials.
+ * credentials reaching a protected path, is answered as missing credentials. On an {@code ERROR} dispatch it writes
+ * nothing: that request was answered already (a CSRF refusal, a firewall rejection, a failure of a public handler), and
+ * its error page, where the chain authorizes error dispatches, keeps that answer's status instead of becoming a 401.
  */
 public final class BetterAuthAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -47,6 +50,12 @@ public final class BetterAuthAuthenticationEntryPoint implements AuthenticationE
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // The error page of a request that was already answered (a CSRF refusal, a firewall rejection, a public
+            // handler's failure), which a chain that authorizes error dispatches refuses to an anonymous request: keep
+            // that answer's status rather than turn it into a 401, as the library's filter passes such error pages.
+            return;
+        }
         requests.refuse(request, response, failureOf(authException, requests));
     }
 

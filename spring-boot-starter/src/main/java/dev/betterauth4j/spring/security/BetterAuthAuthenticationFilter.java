@@ -4,8 +4,12 @@ import dev.betterauth4j.core.AuthenticatedUser;
 import dev.betterauth4j.servlet.AuthenticationFailure;
 import dev.betterauth4j.servlet.BetterAuthRequests;
 import dev.betterauth4j.servlet.PresentedCredentials;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -20,7 +24,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -36,9 +39,18 @@ import java.util.Optional;
  * {@code better.auth.required-scopes} rules (403 {@code insufficient_scope}); with a verifier that accepts OAuth access
  * tokens, the protected-resource metadata is answered as the filter answers it. A refusal is answered by the
  * entry point (401, 503) or, when the request is forbidden whatever its credential (a cookie from an untrusted origin),
- * by the access-denied handler (403). Added to a chain by {@link BetterAuthConfigurer}.
+ * by the access-denied handler (403). A request is judged once; a forward or include of an authenticated one is held
+ * to the scope rules of its target, as the library's filter holds it. Added to a chain by
+ * {@link BetterAuthConfigurer}.
  */
-final class BetterAuthAuthenticationFilter extends OncePerRequestFilter {
+final class BetterAuthAuthenticationFilter implements Filter {
+
+    /**
+     * The request attribute that marks a request as judged by this instance (its value): named for the instance, so
+     * that each chain's filter judges, and checked by identity.
+     */
+    private final String judgedAttribute = BetterAuthAuthenticationFilter.class.getName() + ".judged@"
+            + Integer.toHexString(System.identityHashCode(this));
 
     private final AuthenticationManager authenticationManager;
     private final BetterAuthRequests requests;
@@ -64,8 +76,37 @@ final class BetterAuthAuthenticationFilter extends OncePerRequestFilter {
         this.repository = Objects.requireNonNull(repository, "repository");
     }
 
+    /**
+     * Judges a request once, on its first {@code REQUEST}, {@code FORWARD} or {@code INCLUDE} dispatch through this
+     * filter; a later forward or include of a request it authenticated is checked against the scope rules again (the
+     * target may ask more, as the library's filter checks it); {@code ASYNC} and {@code ERROR} dispatches pass.
+     */
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            throw new ServletException("BetterAuthAuthenticationFilter handles HTTP requests only");
+        }
+        DispatcherType dispatch = request.getDispatcherType();
+        if (dispatch == DispatcherType.ASYNC || dispatch == DispatcherType.ERROR) {
+            chain.doFilter(request, response);
+        } else if (request.getAttribute(judgedAttribute) != this) {
+            request.setAttribute(judgedAttribute, this);
+            judge(request, response, chain);
+        } else if (contexts.getContext().getAuthentication() instanceof BetterAuthAuthentication authentication) {
+            // A forward or include of a request this filter authenticated: its target's scope rules apply too.
+            Optional<AuthenticationFailure> lacking = requests.scopeRefusal(request, authentication.user());
+            if (lacking.isPresent()) {
+                accessDeniedHandler.handle(request, response, new BetterAuthAccessDeniedException(lacking.get()));
+                return;
+            }
+            chain.doFilter(request, response);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    private void judge(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (requests.answerResourceMetadata(request, response)) {
             return;

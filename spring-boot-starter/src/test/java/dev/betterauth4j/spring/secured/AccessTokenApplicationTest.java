@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = SecuredApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"better.auth.resource=" + AccessTokenApplicationTest.RESOURCE,
-                "better.auth.required-scopes=POST /api/tasks tasks:write"})
+                "better.auth.required-scopes=POST /api/tasks tasks:write; GET /api/scoped-report reports:read"})
 class AccessTokenApplicationTest {
 
     static final String RESOURCE = "https://api.example.com";
@@ -74,6 +74,18 @@ class AccessTokenApplicationTest {
                 assertThat(challenge).contains("error=\"insufficient_scope\"").contains("scope=\"tasks:write\""));
         assertThat(http.send("POST", "/api/tasks", "Authorization", "Bearer " + accessToken("tasks:write"))
                 .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aForwardIsHeldToTheScopeRulesOfItsTarget() {
+        HttpResponse<String> refused = http.getWith("/api/forwarded-report", accessToken("tasks:read"));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
+                assertThat(challenge).contains("error=\"insufficient_scope\"").contains("scope=\"reports:read\""));
+        assertThat(refused.body()).doesNotContain("scoped report");
+        assertThat(http.getWith("/api/forwarded-report", accessToken("reports:read")).body())
+                .isEqualTo("scoped report");
     }
 
     @Test

@@ -5,11 +5,14 @@ import dev.betterauth4j.core.AuthenticatedUser;
 import dev.betterauth4j.core.BetterAuthVerifier;
 import dev.betterauth4j.core.Credential;
 import dev.betterauth4j.core.TokenVerificationException;
+import dev.betterauth4j.core.TokenVerificationException.Reason;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,10 +35,14 @@ import java.util.Objects;
  * {@link BetterAuthJwtOutageException}. Spring's resource server turns a {@code BadJwtException} into an
  * authentication failure for the entry point, where {@code BetterAuthAuthenticationEntryPoint} finds the verifier's
  * reason and answers 503 with {@code Retry-After} for an outage; any other {@link JwtException} would become an
- * {@code AuthenticationServiceException}, which Spring's resource server rethrows, a 500. Only JWTs are decoded (a
+ * {@code AuthenticationServiceException}, which Spring's resource server rethrows, a 500. An exception the verifier
+ * does not declare fails closed as the library's filter fails: a {@link BadJwtException} (401, reason
+ * {@code MALFORMED}), and an error logged with the exception's class only. Only JWTs are decoded (a
  * value with two dots); session tokens need the starter's own authentication.
  */
 public final class BetterAuthJwtDecoder implements JwtDecoder {
+
+    private static final Logger LOGGER = System.getLogger(BetterAuthJwtDecoder.class.getName());
 
     private final BetterAuthVerifier verifier;
 
@@ -54,7 +61,8 @@ public final class BetterAuthJwtDecoder implements JwtDecoder {
      * @param token the compact JWS
      * @return the verified token: its header, its claims, its {@code iat} and {@code exp}
      * @throws JwtException a {@link BadJwtException} when the verifier refuses it (the cause says why), a
-     *                      {@link BetterAuthJwtOutageException} when the verifier cannot decide for an outage
+     *                      {@link BetterAuthJwtOutageException} when the verifier cannot decide for an outage, a
+     *                      {@link BadJwtException} with reason {@code MALFORMED} when the verifier fails unexpectedly
      */
     @Override
     public Jwt decode(String token) throws JwtException {
@@ -66,6 +74,13 @@ public final class BetterAuthJwtDecoder implements JwtDecoder {
             user = verifier.verify(new Credential.Bearer(token));
         } catch (TokenVerificationException e) {
             throw e.reason().isOutage() ? new BetterAuthJwtOutageException(e) : new BadJwtException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Not expected from the verifier: fail closed as the filter does (a 401, not Spring's 500), and log the
+            // exception's class only (its message might quote the token).
+            LOGGER.log(Level.ERROR, () -> "Token verification failed unexpectedly: " + e.getClass().getName());
+            TokenVerificationException refused = new TokenVerificationException(Reason.MALFORMED,
+                    "The token could not be verified");
+            throw new BadJwtException(refused.getMessage(), refused);
         }
         Map<String, Object> headers;
         try {
