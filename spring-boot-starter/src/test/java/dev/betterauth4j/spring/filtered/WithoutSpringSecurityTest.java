@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A Spring Boot application on Tomcat without Spring Security (hidden from it by a filtering class loader, as if it
  * were not on the classpath): the starter registers {@link BetterAuthFilter} for every request, configured from the
- * properties.
+ * properties, with Spring's CORS filter in front of it for the application's CORS configuration.
  */
 class WithoutSpringSecurityTest {
 
@@ -75,6 +75,34 @@ class WithoutSpringSecurityTest {
     @Test
     void aPublicPathNeedsNoToken() {
         assertThat(http.get("/health").body()).isEqualTo("up");
+    }
+
+    @Test
+    void aPreflightFromTheFrontEndIsAnsweredBeforeTheFilterWithoutAToken() {
+        HttpResponse<String> answer = http.send("OPTIONS", "/api/me", "Origin", PlainApplication.FRONT_END,
+                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue(PlainApplication.FRONT_END);
+    }
+
+    @Test
+    void aRefusalCarriesTheCorsHeadersSoThePageCanReadIt() {
+        HttpResponse<String> answer = http.get("/api/me", "Origin", PlainApplication.FRONT_END);
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue(PlainApplication.FRONT_END);
+        assertThat(answer.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(exposed ->
+                assertThat(exposed).contains("WWW-Authenticate"));
+    }
+
+    @Test
+    void aPreflightFromAnotherOriginIsRefused() {
+        HttpResponse<String> answer = http.send("OPTIONS", "/api/me", "Origin", "https://evil.example.com",
+                "Access-Control-Request-Method", "GET");
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @ParameterizedTest
