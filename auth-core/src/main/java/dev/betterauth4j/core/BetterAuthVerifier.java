@@ -1,6 +1,7 @@
 package dev.betterauth4j.core;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.betterauth4j.core.settings.Setting;
 import dev.betterauth4j.core.settings.SettingSource;
 
 import java.net.URI;
@@ -43,20 +44,25 @@ import java.util.Optional;
  */
 public final class BetterAuthVerifier implements AutoCloseable {
 
+    private static final String BEARER = "bearer";
+
     private final JwtVerifier jwt;
     private final SessionVerifier sessions;
     private final AccessTokenVerifier accessTokens;
     private final List<String> sessionCookieNames;
     private final TrustedOrigins trustedOrigins;
+    private final VerifierObserver observer;
     private final String description;
 
     BetterAuthVerifier(JwtVerifier jwt, SessionVerifier sessions, AccessTokenVerifier accessTokens,
-                       List<String> sessionCookieNames, TrustedOrigins trustedOrigins, String description) {
+                       List<String> sessionCookieNames, TrustedOrigins trustedOrigins, VerifierObserver observer,
+                       String description) {
         this.jwt = jwt;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
         this.sessionCookieNames = List.copyOf(sessionCookieNames);
         this.trustedOrigins = trustedOrigins;
+        this.observer = observer;
         this.description = description;
     }
 
@@ -67,6 +73,19 @@ public final class BetterAuthVerifier implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The verifier's configuration table: every option that has a setting, with its builder name
+     * ({@link Setting#name()}), its {@code BETTER_AUTH_*} name ({@link Setting#key()}), type, default, bounds and
+     * meaning, in the order docs/auth-core.md lists them. For frameworks that bind the options from their own
+     * configuration (the Spring Boot starter maps each to a {@code better.auth.*} property) and check that none is
+     * left out; {@link dev.betterauth4j.core.settings.SettingsReader#read} gives texts to a {@link Builder} through it.
+     *
+     * @return the table, unmodifiable
+     */
+    public static List<Setting<Builder, ?>> settings() {
+        return VerifierSettings.TABLE;
     }
 
     /**
@@ -125,7 +144,12 @@ public final class BetterAuthVerifier implements AutoCloseable {
      *                                    other reason is the token's fault (answer 401)
      */
     public AuthenticatedUser verify(String token) throws TokenVerificationException {
-        return bound(jwt.verify(token), null, null);
+        VerifierObserver.Verification observed = ObserverCalls.verificationStarted(observer, BEARER);
+        try {
+            return verified(observed, bound(jwt.verify(token), null, null));
+        } catch (TokenVerificationException e) {
+            throw refused(observed, e);
+        }
     }
 
     /**
@@ -170,6 +194,34 @@ public final class BetterAuthVerifier implements AutoCloseable {
     public AuthenticatedUser verify(Credential credential, RequestContext request) throws TokenVerificationException {
         Objects.requireNonNull(credential, "credential");
         Objects.requireNonNull(request, "request");
+        VerifierObserver.Verification observed = ObserverCalls.verificationStarted(observer, presentedAs(credential));
+        try {
+            return verified(observed, verifyUnobserved(credential, request));
+        } catch (TokenVerificationException e) {
+            throw refused(observed, e);
+        }
+    }
+
+    /** How {@link VerifierObserver#verificationStarted} names the way a credential was presented. */
+    private static String presentedAs(Credential credential) {
+        return credential instanceof Credential.SessionCookie ? "session_cookie"
+                : credential instanceof Credential.TokenCookie ? "token_cookie"
+                : credential instanceof Credential.DPoP ? "dpop" : BEARER;
+    }
+
+    private static AuthenticatedUser verified(VerifierObserver.Verification observed, AuthenticatedUser user) {
+        ObserverCalls.verified(observed, user);
+        return user;
+    }
+
+    private static TokenVerificationException refused(VerifierObserver.Verification observed,
+                                                      TokenVerificationException refusal) {
+        ObserverCalls.refused(observed, refusal);
+        return refusal;
+    }
+
+    private AuthenticatedUser verifyUnobserved(Credential credential, RequestContext request)
+            throws TokenVerificationException {
         if (credential.ambient() && request.changesState() && !trustedOrigins.allows(request)) {
             throw new TokenVerificationException(TokenVerificationException.Reason.UNTRUSTED_ORIGIN, "A request"
                     + " authenticated by a cookie must come from a trusted origin to change something");
@@ -325,6 +377,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
         DpopReplayStore dpopReplayStore;
         boolean cookieCache = VerifierSettings.COOKIE_CACHE.defaultValue();
         String cookieCacheVersion;
+        VerifierObserver observer = VerifierObserver.NONE;
 
         private Builder() {
         }
@@ -732,6 +785,18 @@ public final class BetterAuthVerifier implements AutoCloseable {
          */
         public Builder cookieCacheVersion(String version) {
             this.cookieCacheVersion = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /**
+         * Hears every verification and key set fetch, for metrics and traces (the Spring Boot starter's Micrometer
+         * observations). Has no setting: it is code. Default: {@link VerifierObserver#NONE}.
+         *
+         * @param observer the observer
+         * @return this builder
+         */
+        public Builder observer(VerifierObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

@@ -36,8 +36,8 @@ final class JwksKeySource implements KeySource {
 
     /** A key source that fetches, caches and refreshes the key set at {@code url}. */
     static JwksKeySource remote(URL url, JwksSettings settings, JwksDocumentParser parser,
-                                TrustedKeyFactory factory, Logger logger) {
-        return new JwksKeySource(null, factory, new RemoteKeySet(url, settings, parser, factory, logger));
+                                TrustedKeyFactory factory, Logger logger, VerifierObserver observer) {
+        return new JwksKeySource(null, factory, new RemoteKeySet(url, settings, parser, factory, logger, observer));
     }
 
     @Override

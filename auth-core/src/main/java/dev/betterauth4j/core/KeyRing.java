@@ -88,6 +88,11 @@ final class KeyRing {
         return false;
     }
 
+    /** How many keys verify signatures. */
+    int size() {
+        return keys.size();
+    }
+
     Set<String> kids() {
         return byKid.keySet();
     }

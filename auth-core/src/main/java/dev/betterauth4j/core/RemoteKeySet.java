@@ -58,6 +58,7 @@ final class RemoteKeySet implements AutoCloseable {
     private final JwksDocumentParser parser;
     private final TrustedKeyFactory factory;
     private final Logger logger;
+    private final VerifierObserver observer;
     private final Clock clock;
     private final long ttl;
     private final long refreshAhead;
@@ -74,12 +75,14 @@ final class RemoteKeySet implements AutoCloseable {
     private CompletableFuture<Fetched> inFlight;
     private boolean closed;
 
-    RemoteKeySet(URL url, JwksSettings settings, JwksDocumentParser parser, TrustedKeyFactory factory, Logger logger) {
+    RemoteKeySet(URL url, JwksSettings settings, JwksDocumentParser parser, TrustedKeyFactory factory, Logger logger,
+                 VerifierObserver observer) {
         this.url = url;
         this.http = settings.newHttpClient();
         this.parser = parser;
         this.factory = factory;
         this.logger = logger;
+        this.observer = observer;
         this.clock = settings.clock();
         this.ttl = settings.cacheTtl().toMillis();
         this.refreshAhead = settings.refreshAhead().toMillis();
@@ -180,19 +183,31 @@ final class RemoteKeySet implements AutoCloseable {
     /** Fetches, parses and admits the keys; completes {@code fetch} with the result, or with null on failure. */
     private void fetch(CompletableFuture<Fetched> fetch, long startedAt) {
         Fetched result = null;
+        VerifierObserver.KeySetFetch observed = ObserverCalls.keySetFetchStarted(observer, uriOrNull());
         try {
             JWKSet set = parser.parse(download());
             Fetched previous = last;
             KeyRing ring = KeyRing.of(set, factory, previous == null ? KeyRing.EMPTY : previous.ring);
             result = new Fetched(ring, startedAt);
             last = result;
+            ObserverCalls.fetched(observed, ring.size());
             if (previous != null && !ring.kids().equals(previous.ring.kids())) {
                 logger.log(Level.INFO, () -> "JWKS refreshed: key ids " + ring.kids());
             }
         } catch (IOException | ParseException | RuntimeException e) {
             logFailure(e, startedAt);
+            ObserverCalls.fetchFailed(observed, e instanceof IOException
+                    ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getClass().getSimpleName());
         } finally {
             finish(fetch, result);
+        }
+    }
+
+    private URI uriOrNull() {
+        try {
+            return url.toURI();
+        } catch (URISyntaxException e) {
+            return null;
         }
     }
 

@@ -100,7 +100,7 @@ final class VerifierAssembly {
         TrustedKeyFactory factory = new TrustedKeyFactory(asymmetric, warnings, ed25519);
         KeySource keySet = b.jwks != null ? JwksKeySource.fixed(b.jwks, factory)
                 : keySetUrl != null ? JwksKeySource.remote(keySetUrl, jwksSettings, new JwksDocumentParser(warnings),
-                factory, LOGGER) : null;
+                factory, LOGGER, b.observer) : null;
         KeySource secretKeys = secret == null ? null
                 : new SharedSecretKeySource(secret, Algorithms.family(allowed, true));
         TokenProfile plugin = !b.pluginTokens ? null : new TokenProfile(CredentialKind.JWT,
@@ -130,7 +130,8 @@ final class VerifierAssembly {
                 + (cookieCache == null ? "" : ", cookieCache=" + cookieCache)
                 + ", trustedOrigins=" + trustedOrigins + (oauth == null ? "" : oauth.describe(b)) + "]";
         LOGGER.log(Level.DEBUG, description);
-        return new BetterAuthVerifier(jwt, sessions, accessTokens, sessionCookies, trustedOrigins, description);
+        return new BetterAuthVerifier(jwt, sessions, accessTokens, sessionCookies, trustedOrigins, b.observer,
+                description);
     }
 
     private static SessionVerifier sessions(BetterAuthVerifier.Builder b, Origin origin, String basePath,

@@ -6,6 +6,7 @@ import dev.betterauth4j.core.Credential;
 import dev.betterauth4j.core.RequestContext;
 import dev.betterauth4j.core.TokenVerificationException;
 import dev.betterauth4j.core.TokenVerificationException.Reason;
+import dev.betterauth4j.core.settings.Setting;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -105,6 +106,18 @@ public final class BetterAuthFilter implements Filter {
      */
     public static Builder builder(BetterAuthVerifier verifier) {
         return new Builder(Objects.requireNonNull(verifier, "verifier"));
+    }
+
+    /**
+     * The filter's configuration table: every option of {@link Builder} with its init parameter name, type, default,
+     * bounds and meaning, in the order docs/servlet.md lists them. For frameworks that bind the options from their own
+     * configuration (the Spring Boot starter maps each to a {@code better.auth.*} property) and check that none is left
+     * out; {@link dev.betterauth4j.core.settings.SettingsReader#read} gives texts to a {@link Builder} through it.
+     *
+     * @return the table, unmodifiable
+     */
+    public static List<Setting<Builder, ?>> settings() {
+        return FilterSettings.TABLE;
     }
 
     /**
@@ -236,9 +249,8 @@ public final class BetterAuthFilter implements Filter {
                               String path, BearerCredentials credentials) throws IOException, ServletException {
         AuthenticatedUser user;
         try {
-            user = options.verifier().verify(credentials.credential(), new RequestContext(request.getMethod(),
-                    request.getHeader("Origin"), request.getHeader("Referer"),
-                    credentials.credential() instanceof Credential.DPoP ? options.publicUrl().of(request) : null));
+            user = options.verifier().verify(credentials.credential(), requestContext(request, credentials,
+                    options.publicUrl()));
         } catch (TokenVerificationException e) {
             refuse(request, response, path, RefusalWriter.refusal(credentials, e));
             return;
@@ -258,6 +270,16 @@ public final class BetterAuthFilter implements Filter {
         remember(request, new Decision(this, user, false));
         options.listener().success(user, path);
         chain.doFilter(wrap(request, user), response);
+    }
+
+    /**
+     * What the request says about itself, for the verifier: its method, {@code Origin} and {@code Referer}, and for a
+     * DPoP credential the URL the client called (behind a proxy, under the {@code publicUrl}).
+     */
+    static RequestContext requestContext(HttpServletRequest request, BearerCredentials credentials,
+                                         PublicUrl publicUrl) {
+        return new RequestContext(request.getMethod(), request.getHeader("Origin"), request.getHeader("Referer"),
+                credentials.credential() instanceof Credential.DPoP ? publicUrl.of(request) : null);
     }
 
     /** The scopes the rules ask of this request that the user's credential lacks. */
@@ -444,6 +466,17 @@ public final class BetterAuthFilter implements Filter {
          */
         public BetterAuthFilter build() {
             return new BetterAuthFilter(options());
+        }
+
+        /**
+         * Builds, instead of a filter, the filter's reading of requests and answering of refusals, for a framework that
+         * runs its own authentication (the Spring Boot starter's Spring Security configurer).
+         *
+         * @return the filter's request handling with these options
+         * @throws IllegalArgumentException if an option is invalid; the message names it
+         */
+        public BetterAuthRequests buildRequests() {
+            return new BetterAuthRequests(options());
         }
 
         FilterOptions options() {

@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own, and for third-party artifacts this build's local repository read as a remote one that serves releases only (so
  * no betterauth4j snapshot, installed or not, can come from it). Its build compiles a module-info that requires the
  * modules by name, runs a test with the test kit, and runs its main class, which verifies a fixed token against a fixed
- * key set. Then every betterauth4j file in its local repository must have come from the staging repository.
+ * key set. A second consumer, spring-boot-consumer/, is a Spring Boot 4.0 application with Spring Security and the
+ * starter as its one betterauth4j dependency; its test runs it on Tomcat. Then every betterauth4j file in each one's
+ * local repository must have come from the staging repository.
  */
 class ConsumerProjectTest {
 
@@ -31,13 +33,52 @@ class ConsumerProjectTest {
 
     @Test
     void aConsumerBuildsAgainstTheStagingRepositoryAloneAndVerifiesATokenWithAFixedKeySet() throws Exception {
-        Path project = TARGET.resolve("consumer");
-        Path localRepository = TARGET.resolve("consumer-repository");
-        Path settings = TARGET.resolve("consumer-settings.xml");
-        Path log = TARGET.resolve("consumer-build.log");
+        Build build = build("consumer", List.of("junit.version", "jakarta.servlet-api.version",
+                "maven-resources-plugin.version", "maven-compiler-plugin.version", "maven-surefire-plugin.version",
+                "exec-maven-plugin.version"), List.of("test", "exec:java"));
+
+        assertThat(build.output()).contains("Tests run: 4, Failures: 0, Errors: 0, Skipped: 0")
+                .contains("consumer: verified consumer-check-user");
+        assertThat(originsOfBetterAuth4jFiles(build.localRepository()))
+                .as("where the consumer's local repository got each betterauth4j file")
+                .containsKeys("betterauth4j-bom", "betterauth4j-parent", "betterauth4j-core", "betterauth4j-servlet",
+                        "betterauth4j-test")
+                .allSatisfy((artifactId, origins) -> assertThat(origins).containsOnly(STAGING_ID));
+    }
+
+    /**
+     * A Spring Boot 4.0 application with Spring Security that adds one dependency, the starter, and sets
+     * {@code better.auth.url}: its test runs it on Tomcat and its endpoint verifies a Better Auth token.
+     */
+    @Test
+    void aSpringBootApplicationWithTheStarterAloneVerifiesTokens() throws Exception {
+        Build build = build("spring-boot-consumer", List.of("spring-boot.version", "maven-resources-plugin.version",
+                "maven-compiler-plugin.version", "maven-surefire-plugin.version"), List.of("test"));
+
+        assertThat(build.output()).contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0");
+        assertThat(originsOfBetterAuth4jFiles(build.localRepository()))
+                .as("where the Spring Boot consumer's local repository got each betterauth4j file")
+                .containsKeys("betterauth4j-bom", "betterauth4j-parent", "betterauth4j-spring-boot-starter",
+                        "betterauth4j-core", "betterauth4j-servlet", "betterauth4j-test")
+                .allSatisfy((artifactId, origins) -> assertThat(origins).containsOnly(STAGING_ID));
+    }
+
+    /** What a consumer build left: its output and its local repository. */
+    private record Build(String output, Path localRepository) {
+    }
+
+    /**
+     * Builds the consumer project in {@code directory} with its own settings and an empty local repository, the given
+     * versions of this build passed in, and checks that it succeeds.
+     */
+    private static Build build(String directory, List<String> versions, List<String> goals) throws Exception {
+        Path project = TARGET.resolve(directory);
+        Path localRepository = TARGET.resolve(directory + "-repository");
+        Path settings = TARGET.resolve(directory + "-settings.xml");
+        Path log = TARGET.resolve(directory + "-build.log");
         deleteRecursively(project);
         deleteRecursively(localRepository);
-        copyRecursively(Path.of("consumer"), project);
+        copyRecursively(Path.of(directory), project);
         Files.createDirectories(project.resolve(".mvn")); // its own root: nothing of this build's .mvn applies
         Files.writeString(settings, settings());
 
@@ -46,14 +87,13 @@ class ConsumerProjectTest {
                 "-Dmaven.repo.local=" + localRepository.toAbsolutePath(),
                 "-Dbetterauth4j.version=" + Staging.VERSION,
                 "-f", project.resolve("pom.xml").toAbsolutePath().toString()));
-        for (String name : List.of("junit.version", "jakarta.servlet-api.version", "maven-resources-plugin.version",
-                "maven-compiler-plugin.version", "maven-surefire-plugin.version", "exec-maven-plugin.version")) {
+        for (String name : versions) {
             command.add("-D" + name + "=" + Staging.property("consumer." + name));
         }
         if ("offline=true".equals(System.getProperty("betterauth4j.offline"))) {
             command.add("--offline");
         }
-        command.addAll(List.of("test", "exec:java"));
+        command.addAll(goals);
 
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -70,13 +110,7 @@ class ConsumerProjectTest {
                 .as("the consumer build (%s) succeeds; its output, %s:%n%s", String.join(" ", command), log,
                         tail(output, 80))
                 .isTrue();
-        assertThat(output).contains("Tests run: 4, Failures: 0, Errors: 0, Skipped: 0")
-                .contains("consumer: verified consumer-check-user");
-        assertThat(originsOfBetterAuth4jFiles(localRepository))
-                .as("where the consumer's local repository got each betterauth4j file")
-                .containsKeys("betterauth4j-bom", "betterauth4j-parent", "betterauth4j-core", "betterauth4j-servlet",
-                        "betterauth4j-test")
-                .allSatisfy((artifactId, origins) -> assertThat(origins).containsOnly(STAGING_ID));
+        return new Build(output, localRepository);
     }
 
     private static String settings() {

@@ -31,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StagedArtifactsTest {
 
+    /** Module names that are not the artifactId's suffix: the starter's module is {@code dev.betterauth4j.spring}. */
+    private static final Map<String, String> MODULE_NAMES = Map.of("spring-boot-starter", "spring");
+
     /** The published jar modules, as the staged BOM lists them. */
     static List<String> libraries() throws Exception {
         Path bomPom = Staging.newestDeployment("betterauth4j-bom").get("pom");
@@ -78,7 +81,8 @@ class StagedArtifactsTest {
     void eachJarCarriesTheModuleNameAndTheLicense(String artifactId) throws Exception {
         Map<String, Path> files = Staging.newestDeployment(artifactId);
         String license = Files.readString(ROOT.resolve("LICENSE"));
-        String moduleName = "dev.betterauth4j." + artifactId.substring(PREFIX.length());
+        String moduleName = "dev.betterauth4j." + MODULE_NAMES.getOrDefault(artifactId.substring(PREFIX.length()),
+                artifactId.substring(PREFIX.length()));
 
         try (JarFile jar = new JarFile(files.get("jar").toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
