@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.impl.BaseJWSProvider;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -32,20 +31,13 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  */
 final class BouncyCastleEd25519Verifier extends BaseJWSProvider implements JWSVerifier {
 
-    private static final int KEY_LENGTH = 32;
     private static final int SIGNATURE_LENGTH = 64;
 
     private final Ed25519.PublicPoint publicPoint;
 
     BouncyCastleEd25519Verifier(OctetKeyPair jwk) throws JOSEException {
         super(Ed25519Engine.ALGORITHMS);
-        if (!Curve.Ed25519.equals(jwk.getCurve())) {
-            throw new JOSEException("Only Ed25519 OKP keys are supported");
-        }
-        byte[] x = jwk.getDecodedX();
-        if (x.length != KEY_LENGTH) {
-            throw new JOSEException("An Ed25519 public key has 32 bytes, this one has " + x.length);
-        }
+        byte[] x = Ed25519Engine.publicKeyBytes(jwk);
         Ed25519.PublicPoint point = Ed25519.validatePublicKeyPartialExport(x, 0);
         if (point == null) {
             throw new JOSEException("Bouncy Castle refused the Ed25519 public key (not the canonical encoding of a"

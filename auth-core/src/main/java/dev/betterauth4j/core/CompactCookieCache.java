@@ -6,6 +6,7 @@ import javax.crypto.Mac;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.text.ParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
@@ -21,14 +22,14 @@ import static dev.betterauth4j.core.TokenVerificationException.Reason.MALFORMED;
  * number formats would differ): the {@code "session"} member's text without its final {@code }}, then
  * {@code ,"expiresAt":<the same digits>}}. {@code JSON.stringify} writes no white space and this key order, so the
  * outer text must match that exact form; only after the HMAC matched is the session text parsed, and what is parsed is
- * exactly what was signed.
+ * the UTF-8 text of exactly the bytes that were signed.
  */
 final class CompactCookieCache {
 
-    private static final String PREFIX = "{\"session\":";
-    private static final String EXPIRES_AT = ",\"expiresAt\":";
-    private static final String SIGNATURE = ",\"signature\":\"";
-    private static final String SUFFIX = "\"}";
+    private static final byte[] PREFIX = ascii("{\"session\":");
+    private static final byte[] EXPIRES_AT = ascii(",\"expiresAt\":");
+    private static final byte[] SIGNATURE = ascii(",\"signature\":\"");
+    private static final byte[] SUFFIX = ascii("\"}");
     private static final int SIGNATURE_LENGTH = 43;
     private static final int MAX_DIGITS = 16;
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
@@ -44,42 +45,45 @@ final class CompactCookieCache {
      * @throws TokenVerificationException {@code MALFORMED} or {@code BAD_SIGNATURE}
      */
     static CookieCachePayload read(String value, Mac hmac) throws TokenVerificationException {
-        String text;
+        byte[] json;
         try {
-            text = new String(BASE64URL.decode(value), StandardCharsets.UTF_8);
+            json = BASE64URL.decode(value);
         } catch (IllegalArgumentException e) {
             throw malformed();
         }
         // The outer text is PREFIX session EXPIRES_AT digits SIGNATURE signature SUFFIX, read from its end: the
         // signature and the digits cannot hold the separators, so there is one way to split it, and the session is
-        // everything between the first and the last separator.
-        int signatureEnd = text.length() - SUFFIX.length();
+        // everything between the first and the last separator. It is read as bytes: in UTF-8 the ASCII of the
+        // separators never occurs inside another character, and the HMAC is over the very bytes Better Auth signed.
+        int signatureEnd = json.length - SUFFIX.length;
         int signatureStart = signatureEnd - SIGNATURE_LENGTH;
-        int digitsEnd = signatureStart - SIGNATURE.length();
-        if (!text.startsWith(PREFIX) || !text.endsWith(SUFFIX) || digitsEnd < 0
-                || !text.startsWith(SIGNATURE, digitsEnd) || !base64Url(text, signatureStart, signatureEnd)) {
+        int digitsEnd = signatureStart - SIGNATURE.length;
+        if (digitsEnd < 0 || !at(json, 0, PREFIX) || !at(json, signatureEnd, SUFFIX) || !at(json, digitsEnd, SIGNATURE)
+                || !base64Url(json, signatureStart, signatureEnd)) {
             throw malformed();
         }
         int digitsStart = digitsEnd;
-        while (digitsStart > 0 && digitsEnd - digitsStart < MAX_DIGITS && isDigit(text.charAt(digitsStart - 1))) {
+        while (digitsStart > 0 && digitsEnd - digitsStart < MAX_DIGITS && isDigit(json[digitsStart - 1])) {
             digitsStart--;
         }
-        int sessionEnd = digitsStart - EXPIRES_AT.length();
-        if (digitsStart == digitsEnd || text.charAt(digitsStart) == '0' || sessionEnd < PREFIX.length() + 2
-                || !text.startsWith(EXPIRES_AT, sessionEnd) || text.charAt(PREFIX.length()) != '{'
-                || text.charAt(sessionEnd - 1) != '}') {
+        int sessionStart = PREFIX.length;
+        int sessionEnd = digitsStart - EXPIRES_AT.length;
+        if (digitsStart == digitsEnd || json[digitsStart] == '0' || sessionEnd < sessionStart + 2
+                || !at(json, sessionEnd, EXPIRES_AT) || json[sessionStart] != '{' || json[sessionEnd - 1] != '}') {
             throw malformed();
         }
-        String session = text.substring(PREFIX.length(), sessionEnd);
-        String signed = text.substring(PREFIX.length(), sessionEnd - 1) + text.substring(sessionEnd, digitsEnd) + "}";
-        byte[] expected = BASE64URL_NO_PADDING.encode(hmac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        if (!MessageDigest.isEqual(expected,
-                text.substring(signatureStart, signatureEnd).getBytes(StandardCharsets.US_ASCII))) {
+        // Signed: JSON.stringify({...session, expiresAt}), the session's text without its "}" and then the rest.
+        hmac.update(json, sessionStart, sessionEnd - 1 - sessionStart);
+        hmac.update(json, sessionEnd, digitsEnd - sessionEnd);
+        hmac.update((byte) '}');
+        byte[] expected = BASE64URL_NO_PADDING.encode(hmac.doFinal());
+        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(json, signatureStart, signatureEnd))) {
             throw new TokenVerificationException(BAD_SIGNATURE, "The session's cookie cache has no valid signature");
         }
         Map<String, Object> claims;
         try {
-            claims = JSONObjectUtils.parse(session);
+            claims = JSONObjectUtils.parse(new String(json, sessionStart, sessionEnd - sessionStart,
+                    StandardCharsets.UTF_8));
         } catch (ParseException | RuntimeException e) {
             throw malformed();
         }
@@ -87,21 +91,35 @@ final class CompactCookieCache {
             // Better Auth appends expiresAt; a session object that had one would make the signed text ambiguous.
             throw malformed();
         }
-        return CookieCachePayload.of(claims, Long.parseLong(text, digitsStart, digitsEnd, 10));
+        long expiresAt = 0;
+        for (int i = digitsStart; i < digitsEnd; i++) {
+            expiresAt = expiresAt * 10 + (json[i] - '0');
+        }
+        return CookieCachePayload.of(claims, expiresAt);
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    /** Whether {@code json} holds {@code expected} at {@code offset}. */
+    private static boolean at(byte[] json, int offset, byte[] expected) {
+        return offset >= 0 && offset + expected.length <= json.length
+                && Arrays.equals(json, offset, offset + expected.length, expected, 0, expected.length);
     }
 
-    private static boolean base64Url(String text, int from, int to) {
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    private static boolean base64Url(byte[] json, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || isDigit(c) || c == '-' || c == '_')) {
+            byte b = json[i];
+            if (!(b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || isDigit(b) || b == '-' || b == '_')) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static TokenVerificationException malformed() {

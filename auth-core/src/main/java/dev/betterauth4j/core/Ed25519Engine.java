@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.impl.BaseJWSProvider;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 
@@ -45,6 +46,9 @@ enum Ed25519Engine {
      */
     static final JWSAlgorithm ED25519 = JWSAlgorithm.parse("Ed25519");
     /** Both names this engine verifies: {@code EdDSA} (what Better Auth sends) and {@code Ed25519}. */
+    /** The length of an Ed25519 public key. */
+    static final int KEY_LENGTH = 32;
+
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.EdDSA, ED25519);
 
     static final String PROPERTY = "betterauth4j.ed25519";
@@ -65,6 +69,22 @@ enum Ed25519Engine {
     /** The name that selects this engine in the setting, and that {@code toString()} of a verifier shows. */
     String settingName() {
         return settingName;
+    }
+
+    /**
+     * The 32 bytes of an Ed25519 public key, as every engine takes them.
+     *
+     * @throws JOSEException for a key of another curve or of another length
+     */
+    static byte[] publicKeyBytes(OctetKeyPair jwk) throws JOSEException {
+        if (!Curve.Ed25519.equals(jwk.getCurve())) {
+            throw new JOSEException("Only Ed25519 OKP keys are supported");
+        }
+        byte[] x = jwk.getDecodedX();
+        if (x.length != KEY_LENGTH) {
+            throw new JOSEException("An Ed25519 public key has 32 bytes, this one has " + x.length);
+        }
+        return x;
     }
 
     /** Chooses by the value of {@value #PROPERTY} (null means {@code auto}); messages name the property. */

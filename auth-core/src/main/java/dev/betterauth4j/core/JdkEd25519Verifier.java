@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.impl.BaseJWSProvider;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 
@@ -28,23 +27,16 @@ final class JdkEd25519Verifier extends BaseJWSProvider implements JWSVerifier {
     private static final byte[] SPKI_PREFIX = {
         0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
     };
-    private static final int KEY_LENGTH = 32;
     private static final int SIGNATURE_LENGTH = 64;
 
     private final PublicKey publicKey;
 
     JdkEd25519Verifier(OctetKeyPair jwk) throws JOSEException {
         super(Ed25519Engine.ALGORITHMS);
-        if (!Curve.Ed25519.equals(jwk.getCurve())) {
-            throw new JOSEException("Only Ed25519 OKP keys are supported");
-        }
-        byte[] x = jwk.getDecodedX();
-        if (x.length != KEY_LENGTH) {
-            throw new JOSEException("An Ed25519 public key has 32 bytes, this one has " + x.length);
-        }
-        byte[] spki = new byte[SPKI_PREFIX.length + KEY_LENGTH];
+        byte[] x = Ed25519Engine.publicKeyBytes(jwk);
+        byte[] spki = new byte[SPKI_PREFIX.length + Ed25519Engine.KEY_LENGTH];
         System.arraycopy(SPKI_PREFIX, 0, spki, 0, SPKI_PREFIX.length);
-        System.arraycopy(x, 0, spki, SPKI_PREFIX.length, KEY_LENGTH);
+        System.arraycopy(x, 0, spki, SPKI_PREFIX.length, Ed25519Engine.KEY_LENGTH);
         try {
             this.publicKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
         } catch (GeneralSecurityException e) {
