@@ -1,5 +1,6 @@
 package dev.betterauth4j.spring.secured;
 
+import dev.betterauth4j.core.BetterAuthVerifier;
 import dev.betterauth4j.spring.BetterAuthStandIn;
 import dev.betterauth4j.spring.Http;
 import dev.betterauth4j.spring.security.BetterAuthAuthenticationManagerResolver;
@@ -61,6 +62,11 @@ class SecuredApplicationTest {
         assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("betterAuthSecurityFilterChain");
         assertThat(context.getBeansOfType(UserDetailsService.class)).isEmpty();
         assertThat(context.getBeansOfType(BetterAuthAuthenticationManagerResolver.class)).hasSize(1);
+    }
+
+    @Test
+    void verifiesEdDsaWithTheBouncyCastleEngineTheStarterBrings() {
+        assertThat(context.getBean(BetterAuthVerifier.class)).asString().contains("ed25519=bouncycastle");
     }
 
     @Nested
