@@ -164,26 +164,26 @@ record SessionToken(String token, String signature, String canonical) {
      * UTF-8 decoder.
      */
     private static String percentDecoded(String value) throws TokenVerificationException {
-        StringBuilder decoded = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
+        int length = value.length();
+        char[] decoded = new char[length];
+        int end = 0;
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            if (c != '%') {
-                decoded.append(c);
-                continue;
+            if (c == '%') {
+                int high = i + 2 < length ? hexDigit(value.charAt(i + 1)) : -1;
+                int low = high < 0 ? -1 : hexDigit(value.charAt(i + 2));
+                if (low < 0) {
+                    throw notUrlEncoded();
+                }
+                c = (char) (high << 4 | low);
+                if (c >= 0x80) {
+                    return utf8Decoded(value);
+                }
+                i += 2;
             }
-            int high = i + 2 < value.length() ? hexDigit(value.charAt(i + 1)) : -1;
-            int low = high < 0 ? -1 : hexDigit(value.charAt(i + 2));
-            if (low < 0) {
-                throw notUrlEncoded();
-            }
-            int escaped = high << 4 | low;
-            if (escaped >= 0x80) {
-                return utf8Decoded(value);
-            }
-            decoded.append((char) escaped);
-            i += 2;
+            decoded[end++] = c;
         }
-        return decoded.toString();
+        return new String(decoded, 0, end);
     }
 
     private static String utf8Decoded(String value) throws TokenVerificationException {

@@ -74,16 +74,26 @@ record CredentialResolver(List<String> sessionCookieNames, String cookieName, bo
     private static Map<String, String> cookieCache(Cookie[] cookies, String sessionCookieName) {
         String base = sessionCookieName.substring(0, sessionCookieName.length() - "session_token".length())
                 + "session_data";
+        String chunkPrefix = base + ".";
         Map<String, String> cache = new HashMap<>();
         for (Cookie cookie : cookies) {
             String name = cookie.getName();
-            boolean chunk = name.startsWith(base + ".") && name.length() > base.length() + 1
-                    && name.substring(base.length() + 1).chars().allMatch(Character::isDigit);
+            boolean chunk = name.length() > chunkPrefix.length() && name.startsWith(chunkPrefix)
+                    && digits(name, chunkPrefix.length());
             if ((name.equals(base) || chunk) && cache.put(name, cookie.getValue() == null ? "" : cookie.getValue())
                     != null) {
                 return null;
             }
         }
         return cache;
+    }
+
+    private static boolean digits(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }
