@@ -5,11 +5,8 @@ import dev.betterauth4j.core.BetterAuthVerifier;
 import dev.betterauth4j.core.TokenVerificationException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * {@code betterauth4jColdBouncyCastle}: the same cold {@link BetterAuthVerifier} as {@link BetterAuth4jBenchmark}, in
@@ -18,28 +15,16 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Benchmark)
 @Fork(jvmArgsAppend = "-Dbetterauth4j.ed25519=bouncycastle")
-public class BetterAuth4jBouncyCastleBenchmark {
+public class BetterAuth4jBouncyCastleBenchmark extends ColdEngineBenchmark {
 
-    @Param({"EdDSA"})
-    public String alg;
-
-    private String token;
-    private BetterAuthVerifier cold;
-
-    @Setup
-    public void setUp() throws TokenVerificationException {
-        Fixture fixture = Fixture.of(alg);
-        token = fixture.token;
-        cold = Peers.betterauth4j(fixture, 0);
-        if (!cold.toString().contains("ed25519=bouncycastle")) {
-            throw new IllegalStateException("expected the Bouncy Castle engine: " + cold);
-        }
-        TokenCheck.requireAcceptsAndRejects("betterauth4jColdBouncyCastle", fixture, cold::verify);
+    @Override
+    String engine() {
+        return "bouncycastle";
     }
 
-    @TearDown
-    public void tearDown() {
-        cold.close();
+    @Override
+    String benchmark() {
+        return "betterauth4jColdBouncyCastle";
     }
 
     @Benchmark

@@ -5,11 +5,8 @@ import dev.betterauth4j.core.BetterAuthVerifier;
 import dev.betterauth4j.core.TokenVerificationException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * {@code betterauth4jColdTink}: the same cold {@link BetterAuthVerifier} as {@link BetterAuth4jBenchmark}, in an
@@ -18,28 +15,16 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Benchmark)
 @Fork(jvmArgsAppend = "-Dbetterauth4j.ed25519=tink")
-public class BetterAuth4jTinkBenchmark {
+public class BetterAuth4jTinkBenchmark extends ColdEngineBenchmark {
 
-    @Param({"EdDSA"})
-    public String alg;
-
-    private String token;
-    private BetterAuthVerifier cold;
-
-    @Setup
-    public void setUp() throws TokenVerificationException {
-        Fixture fixture = Fixture.of(alg);
-        token = fixture.token;
-        cold = Peers.betterauth4j(fixture, 0);
-        if (!cold.toString().contains("ed25519=tink")) {
-            throw new IllegalStateException("expected the Tink engine: " + cold);
-        }
-        TokenCheck.requireAcceptsAndRejects("betterauth4jColdTink", fixture, cold::verify);
+    @Override
+    String engine() {
+        return "tink";
     }
 
-    @TearDown
-    public void tearDown() {
-        cold.close();
+    @Override
+    String benchmark() {
+        return "betterauth4jColdTink";
     }
 
     @Benchmark

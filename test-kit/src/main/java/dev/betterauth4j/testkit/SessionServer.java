@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -420,14 +419,10 @@ public final class SessionServer implements AutoCloseable {
         return id.toString();
     }
 
+    /** As Better Auth answers {@code get-session}: never to be cached. */
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", contentType);
-        exchange.getResponseHeaders().add("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        JwksServer.respond(exchange, status, contentType, body);
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.betterauth4j.benchmarks.TokenCheck;
 import dev.betterauth4j.core.BetterAuthVerifier;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +61,7 @@ public final class ContentionRounds {
         for (String alg : List.of("EdDSA", "HS256")) {
             measure(alg, rounds, sliceNanos, warmupSeconds);
         }
-        System.out.printf(Locale.ROOT, "%nLoad average at the end: %s (sink %d)%n", loadAverage(), SINK.get() & 1);
+        System.out.printf(Locale.ROOT, "%nLoad average at the end: %s (sink %d)%n", CpuTimeRounds.loadAverage(), SINK.get() & 1);
     }
 
     private static void measure(String alg, int rounds, long sliceNanos, int warmupSeconds) throws Exception {
@@ -108,7 +107,7 @@ public final class ContentionRounds {
                 relative[i] = scaling[i] / (base[1][i] / base[0][i]);
             }
             System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %.2f | %.2f |%n", alg, entry.getKey(),
-                    median(r[0]), median(r[1]), median(scaling), median(relative));
+                    CpuTimeRounds.median(r[0]), CpuTimeRounds.median(r[1]), CpuTimeRounds.median(scaling), CpuTimeRounds.median(relative));
         }
         cached.close();
         churning.close();
@@ -178,21 +177,5 @@ public final class ContentionRounds {
             throw failure[0];
         }
         return total.get() * 1e9 / (window[1] - window[0]);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 }

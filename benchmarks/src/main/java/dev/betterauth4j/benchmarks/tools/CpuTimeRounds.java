@@ -1,7 +1,10 @@
 package dev.betterauth4j.benchmarks.tools;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +87,16 @@ final class CpuTimeRounds {
         Arrays.sort(sorted);
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    /** The machine's load average over 1, 5 and 15 minutes, as {@code /proc/loadavg} gives it, or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** The median and, in brackets, the lowest and highest value: {@code 1.02 (0.99 – 1.05)}. */

@@ -75,13 +75,13 @@ public final class EngineRounds {
 
         System.out.printf(Locale.ROOT, "JVM %s %s; %d rounds of %d ms per variant (order rotating), %d s warm-up each;"
                         + " load average at the end %s%n%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), rounds, sliceNanos / 1_000_000, warmupSeconds, loadAverage());
+                System.getProperty("java.version"), rounds, sliceNanos / 1_000_000, warmupSeconds, CpuTimeRounds.loadAverage());
         System.out.println("| variant | ops/s, median of the rounds | lowest | highest |");
         System.out.println("|---|---:|---:|---:|");
         for (Map.Entry<String, double[]> entry : rates.entrySet()) {
             double[] sorted = entry.getValue().clone();
             Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "| `%s` | %,.0f | %,.0f | %,.0f |%n", entry.getKey(), median(entry.getValue()),
+            System.out.printf(Locale.ROOT, "| `%s` | %,.0f | %,.0f | %,.0f |%n", entry.getKey(), CpuTimeRounds.median(entry.getValue()),
                     sorted[0], sorted[sorted.length - 1]);
         }
         System.out.println();
@@ -150,23 +150,7 @@ public final class EngineRounds {
         }
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f – %.2f |%n", label, median(ratios),
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f – %.2f |%n", label, CpuTimeRounds.median(ratios),
                 sorted[sorted.length / 4], sorted[(3 * sorted.length) / 4]);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 }
