@@ -11,7 +11,7 @@ import java.time.Instant;
  * one load balancer need a shared store</b>: a proof replayed against another instance would pass that instance's own
  * memory. Implement this interface over a store every instance reaches (Redis {@code SET key 1 NX PXAT expiresAt},
  * a database table with the proof id as primary key) and give it to
- * {@link BetterAuthVerifier.Builder#dpopReplayStore(DpopReplayStore)}.
+ * {@link AccessTokenOptions#dpopReplayStore(DpopReplayStore)}.
  *
  * <pre>{@code
  * DpopReplayStore shared = (proofId, expiresAt, now) ->

@@ -29,73 +29,73 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
      * @param hasKeySet  whether a key set verifies JWTs
      * @throws IllegalArgumentException for an option that is invalid or contradicts another; the message names it
      */
-    static OAuthAssembly decide(BetterAuthVerifier.Builder b, Origin origin, String basePath, boolean hasKeySet) {
-        boolean clientGiven = b.introspectionClientId != null || b.introspectionClientSecret != null;
-        if (b.resource == null) {
-            String needsResource = clientGiven ? VerifierSettings.INTROSPECTION_CLIENT_ID.label()
+    static OAuthAssembly decide(BetterAuthVerifierBuilder b, Origin origin, String basePath, boolean hasKeySet) {
+        boolean clientGiven = b.accessTokenOptions.introspectionClientId != null || b.accessTokenOptions.introspectionClientSecret != null;
+        if (b.accessTokenOptions.resource == null) {
+            String needsResource = clientGiven ? AccessTokenSettings.INTROSPECTION_CLIENT_ID.label()
                     : !b.pluginTokens ? VerifierSettings.PLUGIN_TOKENS.label() + "=false"
-                    : b.accessTokenIssuer != null ? VerifierSettings.ACCESS_TOKEN_ISSUER.label()
-                    : b.introspectionUrl != null ? VerifierSettings.INTROSPECTION_URL.label() : null;
+                    : b.accessTokenOptions.issuer != null ? AccessTokenSettings.ACCESS_TOKEN_ISSUER.label()
+                    : b.accessTokenOptions.introspectionUrl != null ? AccessTokenSettings.INTROSPECTION_URL.label() : null;
             if (needsResource != null) {
-                throw new IllegalArgumentException(needsResource + " needs " + VerifierSettings.RESOURCE.label()
+                throw new IllegalArgumentException(needsResource + " needs " + AccessTokenSettings.RESOURCE.label()
                         + ": access tokens are accepted only for this API's resource identifier");
             }
             return null;
         }
-        String resource = resource(b.resource);
-        String issuer = b.accessTokenIssuer != null ? b.accessTokenIssuer
+        String resource = resource(b.accessTokenOptions.resource);
+        String issuer = b.accessTokenOptions.issuer != null ? b.accessTokenOptions.issuer
                 : origin != null ? origin + basePath : null;
         if (issuer == null || issuer.isBlank()) {
-            throw new IllegalArgumentException(VerifierSettings.RESOURCE.label() + " needs the access tokens' issuer:"
+            throw new IllegalArgumentException(AccessTokenSettings.RESOURCE.label() + " needs the access tokens' issuer:"
                     + " set " + VerifierSettings.BASE_URL.label() + " or "
-                    + VerifierSettings.ACCESS_TOKEN_ISSUER.label());
+                    + AccessTokenSettings.ACCESS_TOKEN_ISSUER.label());
         }
-        if (clientGiven && (b.introspectionClientId == null || b.introspectionClientId.isBlank()
-                || b.introspectionClientSecret == null || b.introspectionClientSecret.isEmpty())) {
-            throw new IllegalArgumentException(VerifierSettings.INTROSPECTION_CLIENT_ID.label() + " and "
-                    + VerifierSettings.INTROSPECTION_CLIENT_SECRET.label() + " go together: set both or neither");
+        if (clientGiven && (b.accessTokenOptions.introspectionClientId == null || b.accessTokenOptions.introspectionClientId.isBlank()
+                || b.accessTokenOptions.introspectionClientSecret == null || b.accessTokenOptions.introspectionClientSecret.isEmpty())) {
+            throw new IllegalArgumentException(AccessTokenSettings.INTROSPECTION_CLIENT_ID.label() + " and "
+                    + AccessTokenSettings.INTROSPECTION_CLIENT_SECRET.label() + " go together: set both or neither");
         }
         if (!clientGiven && !hasKeySet) {
-            throw new IllegalArgumentException(VerifierSettings.RESOURCE.label() + " needs a key set for JWT access"
+            throw new IllegalArgumentException(AccessTokenSettings.RESOURCE.label() + " needs a key set for JWT access"
                     + " tokens or an introspection client for opaque ones: set " + VerifierSettings.BASE_URL.label()
-                    + " or " + VerifierSettings.INTROSPECTION_CLIENT_ID.label());
+                    + " or " + AccessTokenSettings.INTROSPECTION_CLIENT_ID.label());
         }
-        if (clientGiven && b.sessions && b.acceptBareSessionTokens) {
+        if (clientGiven && b.sessions && b.sessionOptions.acceptBareTokens) {
             throw new IllegalArgumentException(VerifierSettings.ACCEPT_BARE_SESSION_TOKENS.label() + " and "
-                    + VerifierSettings.INTROSPECTION_CLIENT_ID.label() + " cannot be combined: a bare session token and"
+                    + AccessTokenSettings.INTROSPECTION_CLIENT_ID.label() + " cannot be combined: a bare session token and"
                     + " an opaque access token look alike (no dot); signed session tokens (token.signature) work with"
                     + " both");
         }
         IntrospectionEndpoint.ClientAuthentication authentication = IntrospectionEndpoint.ClientAuthentication.of(
-                b.introspectionAuthMethod, VerifierSettings.INTROSPECTION_AUTH_METHOD.label());
+                b.accessTokenOptions.introspectionAuthMethod, AccessTokenSettings.INTROSPECTION_AUTH_METHOD.label());
         URL introspectUrl = null;
         URI metadataUrl = null;
         if (clientGiven) {
-            if (b.introspectionUrl != null) {
-                introspectUrl = RemoteUrl.checked(b.introspectionUrl, VerifierSettings.INTROSPECTION_URL.label(),
+            if (b.accessTokenOptions.introspectionUrl != null) {
+                introspectUrl = RemoteUrl.checked(b.accessTokenOptions.introspectionUrl, AccessTokenSettings.INTROSPECTION_URL.label(),
                         b.allowInsecureHttp);
             } else if (origin != null) {
                 metadataUrl = URI.create(origin + basePath + "/.well-known/oauth-authorization-server");
                 RemoteUrl.checked(metadataUrl, VerifierSettings.BASE_URL.label(), b.allowInsecureHttp);
             } else {
-                throw new IllegalArgumentException(VerifierSettings.INTROSPECTION_CLIENT_ID.label() + " needs "
-                        + VerifierSettings.INTROSPECTION_URL.label() + ", or " + VerifierSettings.BASE_URL.label()
+                throw new IllegalArgumentException(AccessTokenSettings.INTROSPECTION_CLIENT_ID.label() + " needs "
+                        + AccessTokenSettings.INTROSPECTION_URL.label() + ", or " + VerifierSettings.BASE_URL.label()
                         + " to discover it");
             }
-            VerifierSettings.INTROSPECTION_CACHE_TTL.check(b.introspectionCacheTtl);
-            VerifierSettings.INTROSPECTION_NEGATIVE_CACHE_TTL.check(b.introspectionNegativeCacheTtl);
-            VerifierSettings.INTROSPECTION_CACHE_SIZE.check(b.introspectionCacheSize);
-            VerifierSettings.INTROSPECTION_MAX_CONCURRENT_CALLS.check(b.introspectionMaxConcurrentCalls);
+            AccessTokenSettings.INTROSPECTION_CACHE_TTL.check(b.accessTokenOptions.introspectionCacheTtl);
+            AccessTokenSettings.INTROSPECTION_NEGATIVE_CACHE_TTL.check(b.accessTokenOptions.introspectionNegativeCacheTtl);
+            AccessTokenSettings.INTROSPECTION_CACHE_SIZE.check(b.accessTokenOptions.introspectionCacheSize);
+            AccessTokenSettings.INTROSPECTION_MAX_CONCURRENT_CALLS.check(b.accessTokenOptions.introspectionMaxConcurrentCalls);
             VerifierSettings.HTTP_CONNECT_TIMEOUT.check(b.httpConnectTimeout);
             VerifierSettings.HTTP_READ_TIMEOUT.check(b.httpReadTimeout);
         }
-        VerifierSettings.DPOP_REPLAY_CACHE_SIZE.check(b.dpopReplayCacheSize);
+        AccessTokenSettings.DPOP_REPLAY_CACHE_SIZE.check(b.accessTokenOptions.dpopReplayCacheSize);
         return new OAuthAssembly(resource, issuer, clientGiven, introspectUrl, metadataUrl, authentication);
     }
 
     /** RFC 8707 §2: an absolute URI without a fragment. */
     private static String resource(String configured) {
-        String label = VerifierSettings.RESOURCE.label();
+        String label = AccessTokenSettings.RESOURCE.label();
         String trimmed = configured.trim();
         try {
             URI uri = new URI(trimmed);
@@ -110,13 +110,13 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
     }
 
     /** The profile of {@code at+jwt} tokens: {@code iss} the provider's, {@code aud} naming the resource. */
-    TokenProfile accessProfile(BetterAuthVerifier.Builder b) {
+    TokenProfile accessProfile(BetterAuthVerifierBuilder b) {
         return new TokenProfile(CredentialKind.ACCESS_TOKEN, TokenProfile.ACCESS_TOKEN_TYPES, false,
                 new ClaimsValidator(CredentialKind.ACCESS_TOKEN, issuer, Set.of(resource), b.clockSkew, b.clock));
     }
 
     /** Composes the introspection path and the DPoP check. */
-    AccessTokenVerifier compose(BetterAuthVerifier.Builder b, Ed25519Engine ed25519) {
+    AccessTokenVerifier compose(BetterAuthVerifierBuilder b, Ed25519Engine ed25519) {
         RemoteAnswerCache cache = null;
         IntrospectionEndpoint endpoint = null;
         if (introspection) {
@@ -125,27 +125,27 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
             IntrospectionLocation location = introspectUrl != null ? IntrospectionLocation.configured(toUri(
                     introspectUrl)) : IntrospectionLocation.discovered(metadataUrl, issuer, b.allowInsecureHttp, http,
                     b.cacheClock);
-            endpoint = new IntrospectionEndpoint(location, b.introspectionClientId, b.introspectionClientSecret,
+            endpoint = new IntrospectionEndpoint(location, b.accessTokenOptions.introspectionClientId, b.accessTokenOptions.introspectionClientSecret,
                     authentication, http, ClaimsValidator.introspection(issuer, resource, b.clockSkew, b.clock,
-                    b.acceptMissingAudience), b.cacheClock);
+                    b.accessTokenOptions.acceptMissingAudience), b.cacheClock);
             long waitMillis = b.httpConnectTimeout.plus(b.httpReadTimeout).toMillis();
             cache = new RemoteAnswerCache(TokenVerificationException.Reason.INACTIVE_TOKEN, "The access token is not"
                     + " active (unknown, expired, revoked, or its session has ended)",
-                    b.introspectionCacheTtl.toMillis(), b.introspectionNegativeCacheTtl.toMillis(),
-                    b.introspectionCacheSize, b.introspectionMaxConcurrentCalls, waitMillis, b.cacheClock);
+                    b.accessTokenOptions.introspectionCacheTtl.toMillis(), b.accessTokenOptions.introspectionNegativeCacheTtl.toMillis(),
+                    b.accessTokenOptions.introspectionCacheSize, b.accessTokenOptions.introspectionMaxConcurrentCalls, waitMillis, b.cacheClock);
         }
-        DpopReplayStore replays = b.dpopReplayStore != null ? b.dpopReplayStore
-                : DpopReplayStore.inMemory(b.dpopReplayCacheSize);
+        DpopReplayStore replays = b.accessTokenOptions.dpopReplayStore != null ? b.accessTokenOptions.dpopReplayStore
+                : DpopReplayStore.inMemory(b.accessTokenOptions.dpopReplayCacheSize);
         return new AccessTokenVerifier(new ProtectedResource(resource, issuer,
                 AccessTokenVerifier.dpopAlgorithmNames()), cache, endpoint,
                 new DpopProofVerifier(ed25519, replays, b.clock), b.maxTokenLength);
     }
 
     /** How the verifier's description names the access-token set-up. */
-    String describe(BetterAuthVerifier.Builder b) {
+    String describe(BetterAuthVerifierBuilder b) {
         return ", resource=" + resource + ", accessTokenIssuer=" + issuer + (introspection ? ", introspection="
                 + (introspectUrl != null ? introspectUrl : "discovered from " + metadataUrl) + " (cache "
-                + b.introspectionCacheTtl + (b.acceptMissingAudience ? ", missing aud accepted" : "") + ")" : "")
+                + b.accessTokenOptions.introspectionCacheTtl + (b.accessTokenOptions.acceptMissingAudience ? ", missing aud accepted" : "") + ")" : "")
                 + (b.pluginTokens ? "" : ", pluginTokens=false");
     }
 
@@ -153,7 +153,7 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
         try {
             return url.toURI();
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(VerifierSettings.INTROSPECTION_URL.label() + ": " + url
+            throw new IllegalArgumentException(AccessTokenSettings.INTROSPECTION_URL.label() + ": " + url
                     + " is not a valid URI", e);
         }
     }

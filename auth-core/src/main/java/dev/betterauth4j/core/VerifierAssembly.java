@@ -28,7 +28,7 @@ final class VerifierAssembly {
     private VerifierAssembly() {
     }
 
-    static BetterAuthVerifier assemble(BetterAuthVerifier.Builder b) {
+    static BetterAuthVerifier assemble(BetterAuthVerifierBuilder b) {
         // Decide.
         Origin origin = b.baseUrl == null ? null : Origin.ofBaseUrl(b.baseUrl, VerifierSettings.BASE_URL.label());
         if (b.jwks != null && b.jwksUrl != null) {
@@ -43,8 +43,8 @@ final class VerifierAssembly {
         boolean hasKeySet = b.jwks != null || keySetUrl != null;
         BetterAuthSecrets secrets = BetterAuthSecrets.of(b.secrets, b.sharedSecret);
         boolean hasSecret = secrets != null;
-        boolean introspectionOnly = !b.pluginTokens && (b.introspectionClientId != null
-                || b.introspectionClientSecret != null);
+        boolean introspectionOnly = !b.pluginTokens && (b.accessTokenOptions.introspectionClientId != null
+                || b.accessTokenOptions.introspectionClientSecret != null);
         if (!hasKeySet && !hasSecret && !introspectionOnly) {
             throw new IllegalArgumentException("No key source: set " + VerifierSettings.BASE_URL.label() + ", "
                     + VerifierSettings.JWKS_URL.label() + ", jwks(...) or " + VerifierSettings.SHARED_SECRET.label());
@@ -76,16 +76,16 @@ final class VerifierAssembly {
         List<String> audiences = b.pluginTokens ? audiences(b.audiences, origin) : List.of();
         VerifierSettings.CLOCK_SKEW.check(b.clockSkew);
         VerifierSettings.MAX_TOKEN_LENGTH.check(b.maxTokenLength);
-        JwksSettings jwksSettings = keySetUrl == null ? null : JwksSettings.checked(b.jwksCacheTtl,
-                b.jwksRefreshAhead, b.jwksRefreshRateLimit, b.jwksOutageTolerance, b.httpConnectTimeout,
-                b.httpReadTimeout, b.jwksSizeLimit, b.cacheClock);
+        JwksSettings jwksSettings = keySetUrl == null ? null : JwksSettings.checked(b.keySetOptions.cacheTtl,
+                b.keySetOptions.refreshAhead, b.keySetOptions.refreshRateLimit, b.keySetOptions.outageTolerance, b.httpConnectTimeout,
+                b.httpReadTimeout, b.keySetOptions.sizeLimit, b.cacheClock);
         VerifiedTokenCache.checkSize(VerifierSettings.TOKEN_CACHE_SIZE.check(b.tokenCacheSize));
         boolean sessionCredentials = b.sessions || b.cookieCache;
         if (b.sessions) {
-            VerifierSettings.SESSION_CACHE_TTL.check(b.sessionCacheTtl);
-            VerifierSettings.SESSION_NEGATIVE_CACHE_TTL.check(b.sessionNegativeCacheTtl);
-            VerifierSettings.SESSION_CACHE_SIZE.check(b.sessionCacheSize);
-            VerifierSettings.SESSION_MAX_CONCURRENT_CALLS.check(b.sessionMaxConcurrentCalls);
+            VerifierSettings.SESSION_CACHE_TTL.check(b.sessionOptions.cacheTtl);
+            VerifierSettings.SESSION_NEGATIVE_CACHE_TTL.check(b.sessionOptions.negativeCacheTtl);
+            VerifierSettings.SESSION_CACHE_SIZE.check(b.sessionOptions.cacheSize);
+            VerifierSettings.SESSION_MAX_CONCURRENT_CALLS.check(b.sessionOptions.maxConcurrentCalls);
             VerifierSettings.HTTP_CONNECT_TIMEOUT.check(b.httpConnectTimeout);
             VerifierSettings.HTTP_READ_TIMEOUT.check(b.httpReadTimeout);
         }
@@ -112,7 +112,7 @@ final class VerifierAssembly {
         AccessTokenVerifier accessTokens = oauth == null ? null : oauth.compose(b, ed25519);
 
         CookieCacheReader cookieCache = !b.cookieCache ? null : new CookieCacheReader(secrets,
-                keySet == null ? null : cookieCacheJwts(b, keySet, allowed, origin), b.cookieCacheVersion,
+                keySet == null ? null : cookieCacheJwts(b, keySet, allowed, origin), b.cookieCacheOptions.version,
                 origin.toString(), b.clock);
         SessionVerifier sessions = sessionCredentials ? sessions(b, origin, basePath, secrets, cookieCache) : null;
         List<String> sessionCookies = sessionCredentials ? List.of("__Secure-" + b.cookiePrefix + ".session_token",
@@ -125,7 +125,7 @@ final class VerifierAssembly {
                 + ", algorithms=" + allowed
                 + (keySet != null && ed25519Allowed ? ", ed25519=" + ed25519.settingName() : "")
                 + ", clockSkew=" + b.clockSkew + (b.tokenCacheSize > 0 ? ", tokenCache=" + b.tokenCacheSize : "")
-                + (b.sessions ? ", sessions=" + origin + basePath + "/get-session (cache " + b.sessionCacheTtl
+                + (b.sessions ? ", sessions=" + origin + basePath + "/get-session (cache " + b.sessionOptions.cacheTtl
                 + (secrets == null ? ", no local signature check" : "") + ")" : "")
                 + (cookieCache == null ? "" : ", cookieCache=" + cookieCache)
                 + ", trustedOrigins=" + trustedOrigins + (oauth == null ? "" : oauth.describe(b)) + "]";
@@ -134,7 +134,7 @@ final class VerifierAssembly {
                 description);
     }
 
-    private static SessionVerifier sessions(BetterAuthVerifier.Builder b, Origin origin, String basePath,
+    private static SessionVerifier sessions(BetterAuthVerifierBuilder b, Origin origin, String basePath,
                                             BetterAuthSecrets secrets, CookieCacheReader cookieCache) {
         Mac hmac = secrets == null ? null : SessionToken.hmac(secrets.current());
         if (!b.sessions) {
@@ -145,9 +145,9 @@ final class VerifierAssembly {
         BoundedHttpClient http = new BoundedHttpClient("get-session", b.httpConnectTimeout, b.httpReadTimeout,
                 SessionEndpoint.SIZE_LIMIT);
         long waitMillis = b.httpConnectTimeout.plus(b.httpReadTimeout).toMillis();
-        SessionCache cache = new SessionCache(b.sessionCacheTtl.toMillis(), b.sessionNegativeCacheTtl.toMillis(),
-                b.sessionCacheSize, b.sessionMaxConcurrentCalls, waitMillis, b.cacheClock);
-        return new SessionVerifier(hmac, b.acceptBareSessionTokens, cache,
+        SessionCache cache = new SessionCache(b.sessionOptions.cacheTtl.toMillis(), b.sessionOptions.negativeCacheTtl.toMillis(),
+                b.sessionOptions.cacheSize, b.sessionOptions.maxConcurrentCalls, waitMillis, b.cacheClock);
+        return new SessionVerifier(hmac, b.sessionOptions.acceptBareTokens, cache,
                 new SessionEndpoint(getSession, origin.toString(), http, b.clock), cookieCache);
     }
 
@@ -156,7 +156,7 @@ final class VerifierAssembly {
      * {@code typ: better-auth.session-cache+jwt}, {@code aud: better-auth:session-cache}, {@code iss} Better Auth's
      * origin, 15 s of skew as Better Auth allows; no token cache (the cookie changes with every refresh).
      */
-    private static JwtVerifier cookieCacheJwts(BetterAuthVerifier.Builder b, KeySource keySet,
+    private static JwtVerifier cookieCacheJwts(BetterAuthVerifierBuilder b, KeySource keySet,
                                                Set<JWSAlgorithm> allowed, Origin origin) {
         TokenProfile profile = new TokenProfile(CredentialKind.SESSION_COOKIE_CACHE,
                 Set.of("better-auth.session-cache+jwt"), false, new ClaimsValidator(CredentialKind.SESSION_COOKIE_CACHE,

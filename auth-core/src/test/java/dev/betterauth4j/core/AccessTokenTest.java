@@ -27,8 +27,8 @@ class AccessTokenTest {
     static final String PROVIDER = ISSUER + "/api/auth";
     static final String RESOURCE = "https://api.example.com";
 
-    static BetterAuthVerifier.Builder builder() {
-        return TestVerifiers.builder(KEY).resource(RESOURCE);
+    static BetterAuthVerifierBuilder builder() {
+        return TestVerifiers.builder(KEY).accessTokens(tokens -> tokens.resource(RESOURCE));
     }
 
     static TestToken accessToken() {
@@ -109,7 +109,8 @@ class AccessTokenTest {
         void theIssuerCanBeConfigured() throws Exception {
             String token = accessToken().claim("iss", "https://issuer.example").signWith(KEY);
 
-            assertThat(verify(builder().accessTokenIssuer("https://issuer.example").build(), token).issuer())
+            assertThat(verify(builder()
+                    .accessTokens(tokens -> tokens.issuer("https://issuer.example")).build(), token).issuer())
                     .isEqualTo("https://issuer.example");
         }
 

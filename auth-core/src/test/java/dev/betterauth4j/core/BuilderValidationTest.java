@@ -17,7 +17,7 @@ class BuilderValidationTest {
 
     private static final URI BASE = URI.create("https://auth.example.com");
 
-    private static BetterAuthVerifier.Builder base() {
+    private static BetterAuthVerifierBuilder base() {
         return BetterAuthVerifier.builder().baseUrl(BASE);
     }
 
@@ -141,15 +141,19 @@ class BuilderValidationTest {
 
     @Test
     void refusesJwksCacheSettingsThatContradictEachOther() {
-        assertThatThrownBy(() -> base().jwksCacheTtl(Duration.ofSeconds(10)).jwksRefreshRateLimit(Duration.ofSeconds(10))
-                .build()).hasMessageContaining("jwksRefreshRateLimit");
-        assertThatThrownBy(() -> base().jwksCacheTtl(Duration.ofSeconds(10)).jwksRefreshRateLimit(Duration.ofSeconds(1))
-                .jwksRefreshAhead(Duration.ofSeconds(5))
-                .build()).hasMessageContaining("jwksRefreshAhead");
-        assertThatThrownBy(() -> base().jwksCacheTtl(Duration.ofMillis(10)).build()).hasMessageContaining("jwksCacheTtl");
+        assertThatThrownBy(() -> base()
+                .keySet(keys -> keys.cacheTtl(Duration.ofSeconds(10)).refreshRateLimit(Duration.ofSeconds(10)))
+                .build()).hasMessageContaining("keySet.refreshRateLimit");
+        assertThatThrownBy(() -> base()
+                .keySet(keys -> keys.cacheTtl(Duration.ofSeconds(10)).refreshRateLimit(Duration.ofSeconds(1))
+                .refreshAhead(Duration.ofSeconds(5)))
+                .build()).hasMessageContaining("keySet.refreshAhead");
+        assertThatThrownBy(() -> base().keySet(keys -> keys.cacheTtl(Duration.ofMillis(10))).build())
+                .hasMessageContaining("keySet.cacheTtl");
         assertThatThrownBy(() -> base().httpReadTimeout(Duration.ofMinutes(10)).build())
                 .hasMessageContaining("httpReadTimeout");
-        assertThatThrownBy(() -> base().jwksSizeLimit(10).build()).hasMessageContaining("jwksSizeLimit");
+        assertThatThrownBy(() -> base().keySet(keys -> keys.sizeLimit(10)).build())
+                .hasMessageContaining("keySet.sizeLimit");
     }
 
     @Test

@@ -44,12 +44,12 @@ class CookieCacheTest {
     }
 
     /** Cookie cache on, remote fallback on (as with BETTER_AUTH_SESSIONS=true BETTER_AUTH_COOKIE_CACHE=true). */
-    BetterAuthVerifier.Builder builder() {
+    BetterAuthVerifierBuilder builder() {
         return BetterAuthVerifier.builder().baseUrl(server.baseUrl()).jwks(KEY.jwkSet()).sharedSecret(SECRET)
                 .sessions(true).cookieCache(true);
     }
 
-    BetterAuthVerifier verifier(BetterAuthVerifier.Builder builder) {
+    BetterAuthVerifier verifier(BetterAuthVerifierBuilder builder) {
         BetterAuthVerifier verifier = builder.build();
         verifiers.add(verifier);
         return verifier;
@@ -235,11 +235,13 @@ class CookieCacheTest {
         String seven = server.cookieCache(signed, Strategy.COMPACT, Duration.ofMinutes(5), "7", KEY);
         String unversioned = cache(signed, Strategy.COMPACT);
 
-        assertThat(verifier(builder().sessions(false).cookieCacheVersion("7")).verify(pair(signed, seven), GET).id())
+        assertThat(verifier(builder().sessions(false)
+                .cookieCache(cache -> cache.version("7"))).verify(pair(signed, seven), GET).id())
                 .isEqualTo("alice");
-        assertThat(reason(() -> verifier(builder().sessions(false).cookieCacheVersion("8"))
+        assertThat(reason(() -> verifier(builder().sessions(false).cookieCache(cache -> cache.version("8")))
                 .verify(pair(signed, seven), GET))).isEqualTo(Reason.EXPIRED);
-        assertThat(verifier(builder().sessions(false).cookieCacheVersion("1")).verify(pair(signed, unversioned), GET)
+        assertThat(verifier(builder().sessions(false)
+                .cookieCache(cache -> cache.version("1"))).verify(pair(signed, unversioned), GET)
                 .id()).as("no version reads as \"1\", as in Better Auth").isEqualTo("alice");
     }
 

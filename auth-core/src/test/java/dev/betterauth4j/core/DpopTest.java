@@ -341,10 +341,11 @@ class DpopTest {
         @Test
         void aSharedStoreIsAskedOnceForEachProofWithItsIdentity() throws Exception {
             List<String> seen = new ArrayList<>();
-            BetterAuthVerifier shared = AccessTokenTest.builder().dpopReplayStore((id, expiresAt, now) -> {
-                seen.add(id + " until " + expiresAt);
-                return true;
-            }).build();
+            BetterAuthVerifier shared = AccessTokenTest.builder()
+                    .accessTokens(tokens -> tokens.dpopReplayStore((id, expiresAt, now) -> {
+                        seen.add(id + " until " + expiresAt);
+                        return true;
+                    })).build();
             DpopProof proof = proof(CLIENT, token).claim("jti", "jti-1");
 
             present(shared, token, proof.sign(), GET);
@@ -355,7 +356,8 @@ class DpopTest {
 
         @Test
         void aProofTheStoreHasSeenIsRefused() {
-            BetterAuthVerifier shared = AccessTokenTest.builder().dpopReplayStore((id, expiresAt, now) -> false)
+            BetterAuthVerifier shared = AccessTokenTest.builder()
+                    .accessTokens(tokens -> tokens.dpopReplayStore((id, expiresAt, now) -> false))
                     .build();
 
             assertThat(reason(() -> present(shared, token, proof(CLIENT, token).sign(), GET)))
@@ -364,9 +366,10 @@ class DpopTest {
 
         @Test
         void aStoreThatCannotAnswerRefusesTheProof() {
-            BetterAuthVerifier shared = AccessTokenTest.builder().dpopReplayStore((id, expiresAt, now) -> {
-                throw new TokenVerificationException(Reason.AUTH_SERVER_UNAVAILABLE, "The replay store is down");
-            }).build();
+            BetterAuthVerifier shared = AccessTokenTest.builder()
+                    .accessTokens(tokens -> tokens.dpopReplayStore((id, expiresAt, now) -> {
+                        throw new TokenVerificationException(Reason.AUTH_SERVER_UNAVAILABLE, "The replay store is down");
+                    })).build();
 
             assertThat(reason(() -> present(shared, token, proof(CLIENT, token).sign(), GET)))
                     .isEqualTo(Reason.AUTH_SERVER_UNAVAILABLE);
@@ -375,7 +378,8 @@ class DpopTest {
         @Test
         void theStoreIsNotAskedAboutAProofThatFailsAnotherCheck() {
             List<String> seen = new ArrayList<>();
-            BetterAuthVerifier shared = AccessTokenTest.builder().dpopReplayStore((id, expiresAt, now) -> seen.add(id))
+            BetterAuthVerifier shared = AccessTokenTest.builder()
+                    .accessTokens(tokens -> tokens.dpopReplayStore((id, expiresAt, now) -> seen.add(id)))
                     .build();
 
             reason(() -> present(shared, token, proof(CLIENT, token).claim("htm", "POST").sign(), GET));
@@ -387,7 +391,7 @@ class DpopTest {
         void aFullInMemoryStoreRefusesNewProofsAsAnOverloadUntilOldOnesExpire() throws Exception {
             MutableClock clock = new MutableClock(NOW);
             BetterAuthVerifier small = AccessTokenTest.builder().clock(clock)
-                    .dpopReplayStore(DpopReplayStore.inMemory(1)).build();
+                    .accessTokens(tokens -> tokens.dpopReplayStore(DpopReplayStore.inMemory(1))).build();
             present(small, token, proof(CLIENT, token).sign(), GET);
 
             Reason full = reason(() -> present(small, token, proof(CLIENT, token).sign(), GET));

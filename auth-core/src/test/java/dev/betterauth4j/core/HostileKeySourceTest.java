@@ -39,7 +39,7 @@ class HostileKeySourceTest {
         return TestToken.betterAuth(ED, server.issuer(), NOW).signWith(ED);
     }
 
-    private BetterAuthVerifier.Builder builder() {
+    private BetterAuthVerifierBuilder builder() {
         return BetterAuthVerifier.builder().baseUrl(server.baseUrl()).clock(CLOCK);
     }
 
@@ -72,7 +72,8 @@ class HostileKeySourceTest {
         AtomicLong written = new AtomicLong();
         server.behave(huge(0, written));
 
-        assertRejected(builder().jwksSizeLimit(64 * 1024).build(), token(), Reason.KEY_SOURCE_UNAVAILABLE);
+        assertRejected(builder()
+                .keySet(keys -> keys.sizeLimit(64 * 1024)).build(), token(), Reason.KEY_SOURCE_UNAVAILABLE);
         assertThat(written.get()).isLessThan(TEN_MIB);
     }
 
@@ -108,8 +109,8 @@ class HostileKeySourceTest {
     @ValueSource(ints = {404, 429, 500, 502})
     void anErrorStatusWithAWarmCacheKeepsTheCachedKeysWorking(int status) throws Exception {
         server.publish(ED.publicJwk());
-        BetterAuthVerifier verifier = builder().jwksCacheTtl(Duration.ofSeconds(1))
-                .jwksRefreshRateLimit(Duration.ofMillis(100)).jwksRefreshAhead(Duration.ZERO).build();
+        BetterAuthVerifier verifier = builder().keySet(keys -> keys.cacheTtl(Duration.ofSeconds(1))
+                .refreshRateLimit(Duration.ofMillis(100)).refreshAhead(Duration.ZERO)).build();
         verifier.verify(token());
         server.behave((exchange, json) -> JwksServer.respond(exchange, status, "text/html", "<h1>error</h1>"));
         Thread.sleep(1_200);

@@ -50,15 +50,15 @@ class IntrospectionTest {
         }
     }
 
-    BetterAuthVerifier.Builder builder() {
-        return BetterAuthVerifier.builder().baseUrl(server.baseUrl()).resource(RESOURCE)
+    BetterAuthVerifierBuilder builder() {
+        return BetterAuthVerifier.builder().baseUrl(server.baseUrl()).accessTokens(tokens -> tokens.resource(RESOURCE)
                 .introspectionClientId(IntrospectionServer.CLIENT_ID)
                 .introspectionClientSecret(IntrospectionServer.CLIENT_SECRET)
-                .introspectionAuthMethod("client_secret_post").cacheClock(cacheClock)
+                .introspectionAuthMethod("client_secret_post")).cacheClock(cacheClock)
                 .httpReadTimeout(Duration.ofSeconds(2));
     }
 
-    BetterAuthVerifier verifier(BetterAuthVerifier.Builder builder) {
+    BetterAuthVerifier verifier(BetterAuthVerifierBuilder builder) {
         BetterAuthVerifier verifier = builder.build();
         closing.add(0, verifier);
         return verifier;
@@ -132,14 +132,16 @@ class IntrospectionTest {
         void anAnswerWithoutAudienceIsAcceptedWhenConfigured() throws Exception {
             String token = server.issue(server.clientClaims(null, "tasks:read"));
 
-            assertThat(verify(verifier(builder().acceptMissingAudience(true)), token).audience()).isEmpty();
+            assertThat(verify(verifier(builder()
+                    .accessTokens(tokens -> tokens.acceptMissingAudience(true))), token).audience()).isEmpty();
         }
 
         @Test
         void anAnswerForAnotherResourceIsRefusedEvenWhenMissingAudiencesAreAccepted() {
             String token = server.issue(server.clientClaims("https://other.example.com", "tasks:read"));
 
-            assertThat(reason(() -> verify(verifier(builder().acceptMissingAudience(true)), token)))
+            assertThat(reason(() -> verify(verifier(builder()
+                    .accessTokens(tokens -> tokens.acceptMissingAudience(true))), token)))
                     .isEqualTo(Reason.WRONG_AUDIENCE);
         }
 
@@ -186,7 +188,7 @@ class IntrospectionTest {
             IntrospectionServer basic = IntrospectionServer.start("client_secret_basic", Clock.systemUTC());
             closing.add(basic);
             BetterAuthVerifier verifier = verifier(builder().baseUrl(basic.baseUrl())
-                    .introspectionAuthMethod("client_secret_basic"));
+                    .accessTokens(tokens -> tokens.introspectionAuthMethod("client_secret_basic")));
             String token = basic.issue(basic.clientClaims(RESOURCE, "tasks:read"));
 
             assertThat(verify(verifier, token).id()).isEqualTo(TestToken.CLIENT_ID);
@@ -207,7 +209,8 @@ class IntrospectionTest {
 
         @Test
         void aConfiguredEndpointIsNotDiscovered() throws Exception {
-            verify(verifier(builder().introspectionUrl(server.introspectionUrl())), clientToken("tasks:read"));
+            verify(verifier(builder().accessTokens(tokens -> tokens.introspectionUrl(server.introspectionUrl()))),
+                    clientToken("tasks:read"));
 
             assertThat(server.discoveries()).isZero();
         }
@@ -255,7 +258,8 @@ class IntrospectionTest {
 
         @Test
         void anActiveAnswerIsUsedForTheTtl() throws Exception {
-            BetterAuthVerifier verifier = verifier(builder().introspectionCacheTtl(Duration.ofSeconds(30)));
+            BetterAuthVerifier verifier = verifier(builder()
+                    .accessTokens(tokens -> tokens.introspectionCacheTtl(Duration.ofSeconds(30))));
             String token = clientToken("tasks:read");
             verify(verifier, token);
 
@@ -270,7 +274,8 @@ class IntrospectionTest {
 
         @Test
         void aRevokedTokenPassesUntilTheTtlEndsThenIsRefused() throws Exception {
-            BetterAuthVerifier verifier = verifier(builder().introspectionCacheTtl(Duration.ofSeconds(30)));
+            BetterAuthVerifier verifier = verifier(builder()
+                    .accessTokens(tokens -> tokens.introspectionCacheTtl(Duration.ofSeconds(30))));
             String token = clientToken("tasks:read");
             verify(verifier, token);
             server.revoke(token);
@@ -282,7 +287,8 @@ class IntrospectionTest {
 
         @Test
         void withTtlZeroEveryRequestAsks() throws Exception {
-            BetterAuthVerifier verifier = verifier(builder().introspectionCacheTtl(Duration.ZERO));
+            BetterAuthVerifier verifier = verifier(builder()
+                    .accessTokens(tokens -> tokens.introspectionCacheTtl(Duration.ZERO)));
             String token = clientToken("tasks:read");
 
             verify(verifier, token);
@@ -296,7 +302,8 @@ class IntrospectionTest {
             Map<String, Object> claims = server.clientClaims(RESOURCE, "tasks:read");
             long exp = cacheClock.instant().getEpochSecond() + 10;
             claims.put("exp", exp);
-            BetterAuthVerifier verifier = verifier(builder().introspectionCacheTtl(Duration.ofMinutes(30))
+            BetterAuthVerifier verifier = verifier(builder()
+                    .accessTokens(tokens -> tokens.introspectionCacheTtl(Duration.ofMinutes(30)))
                     .clock(cacheClock).clockSkew(Duration.ZERO));
             String token = server.issue(claims);
             verify(verifier, token);
@@ -309,7 +316,8 @@ class IntrospectionTest {
 
         @Test
         void anInactiveAnswerIsRememberedForTheNegativeTtl() {
-            BetterAuthVerifier verifier = verifier(builder().introspectionNegativeCacheTtl(Duration.ofSeconds(5)));
+            BetterAuthVerifier verifier = verifier(builder()
+                    .accessTokens(tokens -> tokens.introspectionNegativeCacheTtl(Duration.ofSeconds(5))));
             String unknown = "UnknownTokenUnknownTokenUnknownT";
 
             reason(() -> verify(verifier, unknown));
@@ -383,7 +391,8 @@ class IntrospectionTest {
 
         @Test
         void refusedClientCredentialsAreAnOutageNotTheTokensFault() {
-            BetterAuthVerifier verifier = verifier(builder().introspectionClientSecret("wrong-secret-0123456789"));
+            BetterAuthVerifier verifier = verifier(builder()
+                    .accessTokens(tokens -> tokens.introspectionClientSecret("wrong-secret-0123456789")));
 
             assertThat(reason(() -> verify(verifier, clientToken("tasks:read"))))
                     .isEqualTo(Reason.AUTH_SERVER_UNAVAILABLE);
@@ -391,7 +400,8 @@ class IntrospectionTest {
 
         @Test
         void theWrongAuthenticationMethodIsAnOutage() {
-            BetterAuthVerifier verifier = verifier(builder().introspectionAuthMethod("client_secret_basic"));
+            BetterAuthVerifier verifier = verifier(builder()
+                    .accessTokens(tokens -> tokens.introspectionAuthMethod("client_secret_basic")));
 
             assertThat(reason(() -> verify(verifier, clientToken("tasks:read"))))
                     .isEqualTo(Reason.AUTH_SERVER_UNAVAILABLE);
@@ -414,7 +424,8 @@ class IntrospectionTest {
 
         @Test
         void anUnreachableEndpointIsAnOutage() {
-            BetterAuthVerifier verifier = verifier(builder().introspectionUrl(URI.create("http://127.0.0.1:9/x"))
+            BetterAuthVerifier verifier = verifier(builder()
+                    .accessTokens(tokens -> tokens.introspectionUrl(URI.create("http://127.0.0.1:9/x")))
                     .httpConnectTimeout(Duration.ofMillis(300)));
 
             assertThat(reason(() -> verify(verifier, clientToken("tasks:read"))))
@@ -464,8 +475,9 @@ class IntrospectionTest {
         void aValueWithOneDotIsASessionTokenAndOneWithoutIsAnOpaqueAccessToken() throws Exception {
             try (SessionServer sessions = SessionServer.start(TestVerifiers.SECRET)) {
                 BetterAuthVerifier verifier = verifier(builder().baseUrl(sessions.baseUrl()).sessions(true)
-                        .sharedSecret(TestVerifiers.SECRET).introspectionUrl(server.introspectionUrl())
-                        .accessTokenIssuer(server.issuer()));
+                        .sharedSecret(TestVerifiers.SECRET)
+                        .accessTokens(tokens -> tokens.introspectionUrl(server.introspectionUrl())
+                        .issuer(server.issuer())));
                 String session = sessions.signIn("alice");
                 String opaque = clientToken("tasks:read");
 
@@ -480,7 +492,7 @@ class IntrospectionTest {
         void withoutIntrospectionAValueWithoutDotIsABareSessionToken() {
             try (SessionServer sessions = SessionServer.start(TestVerifiers.SECRET)) {
                 BetterAuthVerifier verifier = verifier(BetterAuthVerifier.builder().baseUrl(sessions.baseUrl())
-                        .sessions(true).resource(RESOURCE));
+                        .sessions(true).accessTokens(tokens -> tokens.resource(RESOURCE)));
 
                 assertThat(reason(() -> verify(verifier, "NoDotsHereNoDotsHereNoDotsHere12")))
                         .isEqualTo(Reason.BAD_SIGNATURE);
@@ -490,8 +502,8 @@ class IntrospectionTest {
 
         @Test
         void bareSessionTokensAndIntrospectionCannotBeCombined() {
-            assertThatThrownBy(() -> builder().sessions(true)
-                            .acceptBareSessionTokens(true).build())
+            assertThatThrownBy(() -> builder()
+                            .sessions(session -> session.acceptBareTokens(true)).build())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("BETTER_AUTH_ACCEPT_BARE_SESSION_TOKENS")
                     .hasMessageContaining("BETTER_AUTH_INTROSPECTION_CLIENT_ID");

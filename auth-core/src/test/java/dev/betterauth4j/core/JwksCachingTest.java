@@ -33,7 +33,7 @@ class JwksCachingTest {
         server.close();
     }
 
-    private BetterAuthVerifier.Builder builder() {
+    private BetterAuthVerifierBuilder builder() {
         return BetterAuthVerifier.builder().baseUrl(server.baseUrl()).clock(CLOCK);
     }
 
@@ -75,7 +75,8 @@ class JwksCachingTest {
     @Test
     void floodOfUnknownKidsCausesAtMostTheRateLimitedNumberOfFetches() throws Exception {
         server.publish(keyA.publicJwk());
-        try (BetterAuthVerifier verifier = builder().jwksRefreshRateLimit(Duration.ofMinutes(1)).build()) {
+        try (BetterAuthVerifier verifier = builder()
+                .keySet(keys -> keys.refreshRateLimit(Duration.ofMinutes(1))).build()) {
             verifier.verify(tokenBy(keyA));
             for (int i = 0; i < 500; i++) {
                 assertRejected(verifier, tokenWithKid(SigningKey.randomKid()), Reason.UNKNOWN_KEY);
@@ -89,8 +90,8 @@ class JwksCachingTest {
     @Test
     void keepsVerifyingWithCachedKeysWhenTheEndpointFailsAfterTheCacheExpired() throws Exception {
         server.publish(keyA.publicJwk());
-        try (BetterAuthVerifier verifier = builder().jwksCacheTtl(Duration.ofSeconds(1))
-                .jwksRefreshRateLimit(Duration.ofMillis(100)).jwksRefreshAhead(Duration.ZERO).build()) {
+        try (BetterAuthVerifier verifier = builder().keySet(keys -> keys.cacheTtl(Duration.ofSeconds(1))
+                .refreshRateLimit(Duration.ofMillis(100)).refreshAhead(Duration.ZERO)).build()) {
             verifier.verify(tokenBy(keyA));
             server.behave((exchange, json) -> JwksServer.respond(exchange, 500, "text/plain", "down"));
             Thread.sleep(1_200);
@@ -103,8 +104,8 @@ class JwksCachingTest {
     @Test
     void keepsVerifyingWithCachedKeysWhenTheEndpointIsGone() throws Exception {
         server.publish(keyA.publicJwk());
-        try (BetterAuthVerifier verifier = builder().jwksCacheTtl(Duration.ofSeconds(1))
-                .jwksRefreshRateLimit(Duration.ofMillis(100)).jwksRefreshAhead(Duration.ZERO).build()) {
+        try (BetterAuthVerifier verifier = builder().keySet(keys -> keys.cacheTtl(Duration.ofSeconds(1))
+                .refreshRateLimit(Duration.ofMillis(100)).refreshAhead(Duration.ZERO)).build()) {
             verifier.verify(tokenBy(keyA));
             server.close();
             Thread.sleep(1_200);
@@ -139,7 +140,8 @@ class JwksCachingTest {
     void recoversOnceTheEndpointIsBack() throws Exception {
         server.behave((exchange, json) -> JwksServer.respond(exchange, 500, "text/plain", "down"));
         server.publish(keyA.publicJwk());
-        try (BetterAuthVerifier verifier = builder().jwksRefreshRateLimit(Duration.ofMillis(200)).build()) {
+        try (BetterAuthVerifier verifier = builder()
+                .keySet(keys -> keys.refreshRateLimit(Duration.ofMillis(200))).build()) {
             assertRejected(verifier, tokenBy(keyA), Reason.KEY_SOURCE_UNAVAILABLE);
             server.behave(JwksServer.SERVE);
             Thread.sleep(250);
@@ -187,8 +189,8 @@ class JwksCachingTest {
     @Test
     void dropsAKeyThatLeftTheKeySetAfterTheCacheExpires() throws Exception {
         server.publish(keyA.publicJwk(), keyB.publicJwk());
-        try (BetterAuthVerifier verifier = builder().jwksCacheTtl(Duration.ofSeconds(1))
-                .jwksRefreshRateLimit(Duration.ofMillis(100)).jwksRefreshAhead(Duration.ZERO).build()) {
+        try (BetterAuthVerifier verifier = builder().keySet(keys -> keys.cacheTtl(Duration.ofSeconds(1))
+                .refreshRateLimit(Duration.ofMillis(100)).refreshAhead(Duration.ZERO)).build()) {
             verifier.verify(tokenBy(keyA));
             server.publish(keyB.publicJwk());
             Thread.sleep(1_200);

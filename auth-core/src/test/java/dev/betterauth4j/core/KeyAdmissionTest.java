@@ -99,8 +99,8 @@ class KeyAdmissionTest {
         try (JwksServer server = JwksServer.start().publish(rsa.privateJwk());
              LogCapture logs = LogCapture.start();
              BetterAuthVerifier verifier = BetterAuthVerifier.builder().baseUrl(server.baseUrl()).clock(CLOCK)
-                     .jwksCacheTtl(Duration.ofSeconds(1)).jwksRefreshRateLimit(Duration.ofMillis(100))
-                     .jwksRefreshAhead(Duration.ZERO).build()) {
+                     .keySet(keys -> keys.cacheTtl(Duration.ofSeconds(1)).refreshRateLimit(Duration.ofMillis(100))
+                     .refreshAhead(Duration.ZERO)).build()) {
             for (int i = 0; i < 3; i++) {
                 assertThat(verifier.verify(TestToken.betterAuth(rsa, server.issuer(), NOW).signWith(rsa)).id())
                         .isEqualTo(TestToken.USER_ID);

@@ -29,14 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Better Auth rotates its key. Against a real HTTP key server, with the default settings.
  *
  * <p>The numbers come from the design (docs/auth-core.md, "Key set fetches"): every fetch draws from one budget of
- * two at once and then one per {@code jwksRefreshRateLimit} (500 ms by default), and a fetch already under way is
+ * two at once and then one per {@code keySet.refreshRateLimit} (500 ms by default), and a fetch already under way is
  * shared. So a key published at instant R is fetched by R + 500 ms + the duration of one fetch (a few milliseconds on
  * loopback, and at most the HTTP timeouts): the 1 s required leaves about 500 ms for a loaded machine. The fetch
  * count is bounded exactly: at most 2 + T / 500 ms in any period T, whatever the machine does.
  */
 class KeyRotationUnderFloodTest {
 
-    /** The documented default of {@code jwksRefreshRateLimit}. */
+    /** The documented default of {@code keySet.refreshRateLimit}. */
     private static final Duration REFRESH_INTERVAL = Duration.ofMillis(500);
     private static final int FLOOD_THREADS = 4;
     /** Each flood thread sends one token per period: 4 threads, 200 tokens per second. */

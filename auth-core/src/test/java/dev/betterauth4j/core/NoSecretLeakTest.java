@@ -72,8 +72,9 @@ class NoSecretLeakTest {
                 new Credential.DPoP(token, token), DpopReplayStore.inMemory(10),
                 new RequestContext("GET", null, null, java.net.URI.create("https://api.example.com/x?access_token="
                         + token)),
-                TestVerifiers.builder(key).resource("https://api.example.com").introspectionClientId("rs")
-                        .introspectionClientSecret(TestVerifiers.SECRET).build()}) {
+                TestVerifiers.builder(key)
+                        .accessTokens(tokens -> tokens.resource("https://api.example.com").introspectionClientId("rs")
+                        .introspectionClientSecret(TestVerifiers.SECRET)).build()}) {
             assertThat(scanner.leaks(value.getClass().getSimpleName(), value.toString())).isEmpty();
             assertThat(value.toString()).doesNotContain("session-token-value").doesNotContain("AbCdEfGhIjKl");
         }

@@ -19,22 +19,23 @@ class OAuthSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"api.example.com", "/api", "https://api.example.com#part", "not a uri"})
     void refusesAResourceThatIsNotAnAbsoluteUriWithoutFragment(String resource) {
-        assertThatThrownBy(() -> TestVerifiers.builder(KEY).resource(resource).build())
+        assertThatThrownBy(() -> TestVerifiers.builder(KEY).accessTokens(tokens -> tokens.resource(resource)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BETTER_AUTH_RESOURCE");
     }
 
     @Test
     void anIntrospectionClientNeedsAResource() {
-        assertThatThrownBy(() -> TestVerifiers.builder(KEY).introspectionClientId("rs")
-                .introspectionClientSecret(TestVerifiers.SECRET).build())
+        assertThatThrownBy(() -> TestVerifiers.builder(KEY).accessTokens(tokens -> tokens.introspectionClientId("rs")
+                .introspectionClientSecret(TestVerifiers.SECRET)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BETTER_AUTH_RESOURCE")
                 .hasMessageContaining("BETTER_AUTH_INTROSPECTION_CLIENT_ID");
     }
 
     @Test
     void anIntrospectionClientNeedsItsSecret() {
-        assertThatThrownBy(() -> TestVerifiers.builder(KEY).resource("https://api.example.com")
-                .introspectionClientId("rs").build())
+        assertThatThrownBy(() -> TestVerifiers.builder(KEY)
+                .accessTokens(tokens -> tokens.resource("https://api.example.com")
+                .introspectionClientId("rs")).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("BETTER_AUTH_INTROSPECTION_CLIENT_SECRET");
     }
@@ -47,25 +48,28 @@ class OAuthSettingsTest {
 
     @Test
     void anUnknownAuthenticationMethodIsRefused() {
-        assertThatThrownBy(() -> TestVerifiers.builder(KEY).resource("https://api.example.com")
+        assertThatThrownBy(() -> TestVerifiers.builder(KEY)
+                .accessTokens(tokens -> tokens.resource("https://api.example.com")
                 .introspectionClientId("rs").introspectionClientSecret(TestVerifiers.SECRET)
-                .introspectionAuthMethod("private_key_jwt").build())
+                .introspectionAuthMethod("private_key_jwt")).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("BETTER_AUTH_INTROSPECTION_AUTH_METHOD").hasMessageContaining("private_key_jwt");
     }
 
     @Test
     void aPlainHttpIntrospectionUrlOnAnotherHostIsRefused() {
-        assertThatThrownBy(() -> TestVerifiers.builder(KEY).resource("https://api.example.com")
+        assertThatThrownBy(() -> TestVerifiers.builder(KEY)
+                .accessTokens(tokens -> tokens.resource("https://api.example.com")
                 .introspectionClientId("rs").introspectionClientSecret(TestVerifiers.SECRET)
-                .introspectionUrl(URI.create("http://auth.example.com/api/auth/oauth2/introspect")).build())
+                .introspectionUrl(URI.create("http://auth.example.com/api/auth/oauth2/introspect"))).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BETTER_AUTH_INTROSPECTION_URL");
     }
 
     @Test
     void aTooSmallReplayCacheIsRefused() {
-        assertThatThrownBy(() -> TestVerifiers.builder(KEY).resource("https://api.example.com")
-                .dpopReplayCacheSize(10).build())
+        assertThatThrownBy(() -> TestVerifiers.builder(KEY)
+                .accessTokens(tokens -> tokens.resource("https://api.example.com")
+                .dpopReplayCacheSize(10)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BETTER_AUTH_DPOP_REPLAY_CACHE_SIZE");
     }
 
@@ -93,7 +97,8 @@ class OAuthSettingsTest {
 
     @Test
     void theIssuerFollowsTheBasePath() {
-        try (BetterAuthVerifier verifier = TestVerifiers.builder(KEY).basePath("/auth").resource("urn:tasks").build()) {
+        try (BetterAuthVerifier verifier = TestVerifiers.builder(KEY).basePath("/auth")
+                .accessTokens(tokens -> tokens.resource("urn:tasks")).build()) {
             assertThat(verifier.protectedResource().orElseThrow().authorizationServer())
                     .isEqualTo(TestVerifiers.ISSUER + "/auth");
         }

@@ -37,8 +37,8 @@ class OutageToleranceTest {
 
     private BetterAuthVerifier verifier() {
         return BetterAuthVerifier.builder().baseUrl(server.baseUrl()).clock(CLOCK).cacheClock(keySetClock)
-                .jwksCacheTtl(TTL).jwksRefreshAhead(Duration.ZERO).jwksRefreshRateLimit(Duration.ofMillis(100))
-                .jwksOutageTolerance(TOLERANCE).tokenCacheSize(100).build();
+                .keySet(keys -> keys.cacheTtl(TTL).refreshAhead(Duration.ZERO).refreshRateLimit(Duration.ofMillis(100))
+                .outageTolerance(TOLERANCE)).tokenCacheSize(100).build();
     }
 
     private String token(String jti) {

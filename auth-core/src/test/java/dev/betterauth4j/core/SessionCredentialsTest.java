@@ -41,12 +41,12 @@ class SessionCredentialsTest {
         server.close();
     }
 
-    BetterAuthVerifier.Builder builder() {
+    BetterAuthVerifierBuilder builder() {
         return BetterAuthVerifier.builder().baseUrl(server.baseUrl()).sessions(true).sharedSecret(SECRET)
                 .cacheClock(cacheClock).httpReadTimeout(Duration.ofSeconds(2));
     }
 
-    BetterAuthVerifier verifier(BetterAuthVerifier.Builder builder) {
+    BetterAuthVerifier verifier(BetterAuthVerifierBuilder builder) {
         BetterAuthVerifier verifier = builder.build();
         verifiers.add(verifier);
         return verifier;
@@ -119,13 +119,14 @@ class SessionCredentialsTest {
         void acceptsABareBearerTokenWhenConfiguredAndBetterAuthDoes() throws Exception {
             String token = SessionServer.tokenOf(server.signIn("carol"));
 
-            assertThat(viaBearer(verifier(builder().acceptBareSessionTokens(true)), token).id()).isEqualTo("carol");
+            assertThat(viaBearer(verifier(builder()
+                    .sessions(session -> session.acceptBareTokens(true))), token).id()).isEqualTo("carol");
         }
 
         @Test
         void aRememberedBareBearerTokenNeverAuthenticatesAnUnsignedCookie() throws Exception {
             String token = SessionServer.tokenOf(server.signIn("carol"));
-            BetterAuthVerifier verifier = verifier(builder().acceptBareSessionTokens(true));
+            BetterAuthVerifier verifier = verifier(builder().sessions(session -> session.acceptBareTokens(true)));
             viaBearer(verifier, token);
 
             assertThat(reason(() -> verifier.verify(new Credential.SessionCookie(COOKIE, token), GET)))
@@ -135,7 +136,7 @@ class SessionCredentialsTest {
         @Test
         void neverAcceptsABareTokenInTheCookie() {
             String token = SessionServer.tokenOf(server.signIn("carol"));
-            BetterAuthVerifier verifier = verifier(builder().acceptBareSessionTokens(true));
+            BetterAuthVerifier verifier = verifier(builder().sessions(session -> session.acceptBareTokens(true)));
 
             assertThat(reason(() -> verifier.verify(new Credential.SessionCookie(COOKIE, token), GET)))
                     .isEqualTo(Reason.BAD_SIGNATURE);
@@ -249,8 +250,8 @@ class SessionCredentialsTest {
 
         @Test
         void errorsGarbageRedirectsAndHugeAnswersAreOutages() {
-            BetterAuthVerifier verifier = verifier(builder().sessionCacheTtl(Duration.ZERO)
-                    .sessionNegativeCacheTtl(Duration.ZERO));
+            BetterAuthVerifier verifier = verifier(builder().sessions(session -> session.cacheTtl(Duration.ZERO)
+                    .negativeCacheTtl(Duration.ZERO)));
             String signed = server.signIn("alice");
             for (SessionServer.Mode mode : List.of(SessionServer.Mode.UNAVAILABLE, SessionServer.Mode.ERROR,
                     SessionServer.Mode.GARBAGE, SessionServer.Mode.REDIRECT, SessionServer.Mode.HUGE)) {
@@ -295,7 +296,8 @@ class SessionCredentialsTest {
     class Cache {
         @Test
         void aSessionCostsOneCallPerTtl() throws Exception {
-            BetterAuthVerifier verifier = verifier(builder().sessionCacheTtl(Duration.ofSeconds(30)));
+            BetterAuthVerifier verifier = verifier(builder()
+                    .sessions(session -> session.cacheTtl(Duration.ofSeconds(30))));
             String signed = server.signIn("alice");
 
             for (int i = 0; i < 10; i++) {
@@ -310,7 +312,8 @@ class SessionCredentialsTest {
 
         @Test
         void aSignedOutSessionPassesUntilTheTtlEnds() throws Exception {
-            BetterAuthVerifier verifier = verifier(builder().sessionCacheTtl(Duration.ofSeconds(30)));
+            BetterAuthVerifier verifier = verifier(builder()
+                    .sessions(session -> session.cacheTtl(Duration.ofSeconds(30))));
             String signed = server.signIn("alice");
             viaCookie(verifier, signed);
             server.signOut(signed);
@@ -322,7 +325,7 @@ class SessionCredentialsTest {
 
         @Test
         void aTtlOfZeroRefusesASignedOutSessionAtOnce() throws Exception {
-            BetterAuthVerifier verifier = verifier(builder().sessionCacheTtl(Duration.ZERO));
+            BetterAuthVerifier verifier = verifier(builder().sessions(session -> session.cacheTtl(Duration.ZERO)));
             String signed = server.signIn("alice");
             viaCookie(verifier, signed);
             server.signOut(signed);
@@ -332,7 +335,8 @@ class SessionCredentialsTest {
 
         @Test
         void anEntryNeverOutlivesTheSessionsExpiry() throws Exception {
-            BetterAuthVerifier verifier = verifier(builder().sessionCacheTtl(Duration.ofMinutes(10)));
+            BetterAuthVerifier verifier = verifier(builder()
+                    .sessions(session -> session.cacheTtl(Duration.ofMinutes(10))));
             String signed = server.signIn("alice", Map.of(), Duration.ofSeconds(5));
             viaCookie(verifier, signed);
             cacheClock.advance(Duration.ofSeconds(6));
@@ -343,7 +347,8 @@ class SessionCredentialsTest {
 
         @Test
         void remembersAnUnknownSessionForTheNegativeTtl() {
-            BetterAuthVerifier verifier = verifier(builder().sessionNegativeCacheTtl(Duration.ofSeconds(5)));
+            BetterAuthVerifier verifier = verifier(builder()
+                    .sessions(session -> session.negativeCacheTtl(Duration.ofSeconds(5))));
             String signed = server.signIn("alice");
             server.signOut(signed);
 
@@ -396,7 +401,7 @@ class SessionCredentialsTest {
 
         @Test
         void boundsTheCallsToBetterAuthThatRunAtOnce() throws Exception {
-            BetterAuthVerifier verifier = verifier(builder().sessionMaxConcurrentCalls(2));
+            BetterAuthVerifier verifier = verifier(builder().sessions(session -> session.maxConcurrentCalls(2)));
             List<String> sessions = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 sessions.add(server.signIn("user" + i));

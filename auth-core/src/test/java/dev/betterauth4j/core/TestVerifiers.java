@@ -24,7 +24,7 @@ final class TestVerifiers {
     }
 
     /** Better Auth's defaults: iss and aud are the base URL, keys are these. */
-    static BetterAuthVerifier.Builder builder(SigningKey... keys) {
+    static BetterAuthVerifierBuilder builder(SigningKey... keys) {
         List<JWK> jwks = Arrays.stream(keys).map(SigningKey::publicJwk).toList();
         return BetterAuthVerifier.builder()
                 .baseUrl(URI.create(ISSUER))

@@ -72,8 +72,8 @@ class VerifiedTokenCacheTest {
         SigningKey keyB = SigningKey.of("EdDSA", "cache-b");
         try (JwksServer server = JwksServer.start().publish(keyA.publicJwk(), keyB.publicJwk());
              BetterAuthVerifier verifier = BetterAuthVerifier.builder().baseUrl(server.baseUrl())
-                     .clock(TestVerifiers.CLOCK).tokenCacheSize(100).jwksCacheTtl(Duration.ofSeconds(1))
-                     .jwksRefreshRateLimit(Duration.ofMillis(100)).jwksRefreshAhead(Duration.ZERO).build()) {
+                     .clock(TestVerifiers.CLOCK).tokenCacheSize(100).keySet(keys -> keys.cacheTtl(Duration.ofSeconds(1))
+                     .refreshRateLimit(Duration.ofMillis(100)).refreshAhead(Duration.ZERO)).build()) {
             String byA = TestToken.betterAuth(keyA, server.issuer(), NOW).signWith(keyA);
             String byB = TestToken.betterAuth(keyB, server.issuer(), NOW).signWith(keyB);
             AuthenticatedUser cachedB = verifier.verify(byB);

@@ -1,6 +1,7 @@
 package dev.betterauth4j.servlet;
 
 import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.core.BetterAuthVerifierBuilder;
 import dev.betterauth4j.servlet.ServletContainer.FilterSetup;
 import dev.betterauth4j.servlet.ServletContainer.Setup;
 import dev.betterauth4j.testkit.DpopProof;
@@ -74,8 +75,9 @@ abstract class OAuthFilterContractTest {
         });
     }
 
-    static BetterAuthVerifier.Builder verifier() {
-        return BetterAuthVerifier.builder().baseUrl(URI.create(ISSUER)).jwks(KEY.jwkSet()).resource(RESOURCE);
+    static BetterAuthVerifierBuilder verifier() {
+        return BetterAuthVerifier.builder().baseUrl(URI.create(ISSUER)).jwks(KEY.jwkSet())
+                .accessTokens(tokens -> tokens.resource(RESOURCE));
     }
 
     static String accessToken(String scope) {
@@ -108,10 +110,11 @@ abstract class OAuthFilterContractTest {
         return container("opaque", () -> {
             IntrospectionServer provider = IntrospectionServer.start();
             resources.add(provider);
-            BetterAuthVerifier verifier = BetterAuthVerifier.builder().baseUrl(provider.baseUrl()).resource(RESOURCE)
+            BetterAuthVerifier verifier = BetterAuthVerifier.builder().baseUrl(provider.baseUrl())
+                    .accessTokens(tokens -> tokens.resource(RESOURCE)
                     .introspectionClientId(IntrospectionServer.CLIENT_ID)
                     .introspectionClientSecret(IntrospectionServer.CLIENT_SECRET)
-                    .introspectionAuthMethod("client_secret_post").httpReadTimeout(Duration.ofSeconds(2)).build();
+                    .introspectionAuthMethod("client_secret_post")).httpReadTimeout(Duration.ofSeconds(2)).build();
             resources.add(0, verifier);
             opaqueProvider = provider;
             return Setup.of(FilterSetup.instance(BetterAuthFilter.builder(verifier).requiredScopes(RULES)

@@ -28,10 +28,11 @@ public class IntrospectionBenchmark {
     @Setup
     public void setUp() throws TokenVerificationException {
         provider = IntrospectionServer.start();
-        verifier = BetterAuthVerifier.builder().baseUrl(provider.baseUrl()).resource(OAuthBenchmark.RESOURCE)
+        verifier = BetterAuthVerifier.builder().baseUrl(provider.baseUrl())
+                .accessTokens(tokens -> tokens.resource(OAuthBenchmark.RESOURCE)
                 .introspectionClientId(IntrospectionServer.CLIENT_ID)
                 .introspectionClientSecret(IntrospectionServer.CLIENT_SECRET)
-                .introspectionAuthMethod("client_secret_post").introspectionCacheTtl(Duration.ofHours(1)).build();
+                .introspectionAuthMethod("client_secret_post").introspectionCacheTtl(Duration.ofHours(1))).build();
         token = new Credential.Bearer(provider.issue(provider.clientClaims(OAuthBenchmark.RESOURCE,
                 "tasks:read tasks:write")));
         verifier.verify(token);

@@ -14,6 +14,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.sun.net.httpserver.HttpServer;
 import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.core.BetterAuthVerifierBuilder;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -53,7 +54,7 @@ public final class Peers {
 
     /** betterauth4j: a fixed JWK set (or the shared secret), issuer, audience, the one algorithm. */
     public static BetterAuthVerifier betterauth4j(Fixture fixture, int tokenCacheSize) {
-        BetterAuthVerifier.Builder builder = BetterAuthVerifier.builder()
+        BetterAuthVerifierBuilder builder = BetterAuthVerifier.builder()
                 .issuer(ISSUER)
                 .audiences(ISSUER)
                 .algorithms(fixture.algorithm);

@@ -63,7 +63,7 @@ public class SessionBenchmark {
         forged = new Credential.SessionCookie(TOKEN_COOKIE, SessionServer.cookieValue(SessionServer.tokenOf(signed)
                 + "." + Base64.getEncoder().encodeToString(new byte[32])));
         sessions = BetterAuthVerifier.builder().baseUrl(betterAuth.baseUrl()).sharedSecret(Fixture.SECRET)
-                .sessions(true).sessionCacheTtl(Duration.ofHours(1)).build();
+                .sessions(session -> session.cacheTtl(Duration.ofHours(1))).build();
         Fixture fixture = Fixture.of("EdDSA");
         jwt = fixture.token;
         jwts = Peers.betterauth4j(fixture, 10_000);

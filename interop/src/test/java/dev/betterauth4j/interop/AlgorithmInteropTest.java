@@ -2,6 +2,7 @@ package dev.betterauth4j.interop;
 
 import dev.betterauth4j.core.AuthenticatedUser;
 import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.core.BetterAuthVerifierBuilder;
 import dev.betterauth4j.core.TokenVerificationException;
 import dev.betterauth4j.core.TokenVerificationException.Reason;
 import org.junit.jupiter.api.Tag;
@@ -35,7 +36,7 @@ class AlgorithmInteropTest {
             String fromTokenEndpoint = client.token(alice);
             String fromSessionHeader = client.sessionJwt(alice);
 
-            BetterAuthVerifier.Builder builder = BetterAuthVerifier.builder().baseUrl(server.baseUrl());
+            BetterAuthVerifierBuilder builder = BetterAuthVerifier.builder().baseUrl(server.baseUrl());
             if (!BETTER_AUTH_DOCUMENTED.contains(algorithm)) {
                 builder.algorithms(algorithm);
             }

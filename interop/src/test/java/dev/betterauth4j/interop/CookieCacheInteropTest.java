@@ -2,6 +2,7 @@ package dev.betterauth4j.interop;
 
 import dev.betterauth4j.core.AuthenticatedUser;
 import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.core.BetterAuthVerifierBuilder;
 import dev.betterauth4j.core.Credential;
 import dev.betterauth4j.core.CredentialKind;
 import dev.betterauth4j.core.RequestContext;
@@ -71,7 +72,7 @@ class CookieCacheInteropTest {
             return new Deployment(server, proxy);
         }
 
-        BetterAuthVerifier.Builder verifier() {
+        BetterAuthVerifierBuilder verifier() {
             return BetterAuthVerifier.builder().baseUrl(proxy.origin()).sharedSecret(BetterAuthServer.SECRET)
                     .cookieCache(true);
         }

@@ -2,6 +2,7 @@ package dev.betterauth4j.interop;
 
 import dev.betterauth4j.core.AuthenticatedUser;
 import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.core.BetterAuthVerifierBuilder;
 import dev.betterauth4j.core.Credential;
 import dev.betterauth4j.core.CredentialKind;
 import dev.betterauth4j.core.RequestContext;
@@ -70,15 +71,16 @@ class OAuthInteropTest {
         }
     }
 
-    static BetterAuthVerifier.Builder resourceServer(BetterAuthServer server) {
-        return BetterAuthVerifier.builder().baseUrl(server.baseUrl()).resource(RESOURCE);
+    static BetterAuthVerifierBuilder resourceServer(BetterAuthServer server) {
+        return BetterAuthVerifier.builder().baseUrl(server.baseUrl()).accessTokens(tokens -> tokens.resource(RESOURCE));
     }
 
     /** Introspects as the server's resource-server client ({@code client_secret_post}). */
-    static BetterAuthVerifier.Builder introspecting(BetterAuthServer server) {
-        return resourceServer(server).introspectionClientId(OAuthClient.RESOURCE_SERVER_ID)
+    static BetterAuthVerifierBuilder introspecting(BetterAuthServer server) {
+        return resourceServer(server)
+                .accessTokens(tokens -> tokens.introspectionClientId(OAuthClient.RESOURCE_SERVER_ID)
                 .introspectionClientSecret(OAuthClient.RESOURCE_SERVER_SECRET)
-                .introspectionAuthMethod("client_secret_post").introspectionCacheTtl(Duration.ZERO);
+                .introspectionAuthMethod("client_secret_post").introspectionCacheTtl(Duration.ZERO));
     }
 
     static AuthenticatedUser bearer(BetterAuthVerifier verifier, String token) throws TokenVerificationException {
@@ -182,10 +184,12 @@ class OAuthInteropTest {
     @Test
     void anOpaqueTokenWithoutAudienceIsRefusedUnlessTheOptionAcceptsIt() throws Exception {
         String token = accessToken(new OAuthClient(jwtServer).clientCredentials(null, "tasks:read", null));
-        BetterAuthVerifier.Builder asItsClient = resourceServer(jwtServer).introspectionClientId(OAuthClient.CLIENT_ID)
-                .introspectionClientSecret(OAuthClient.CLIENT_SECRET).introspectionAuthMethod("client_secret_basic");
+        BetterAuthVerifierBuilder asItsClient = resourceServer(jwtServer)
+                .accessTokens(tokens -> tokens.introspectionClientId(OAuthClient.CLIENT_ID)
+                .introspectionClientSecret(OAuthClient.CLIENT_SECRET).introspectionAuthMethod("client_secret_basic"));
         try (BetterAuthVerifier strict = asItsClient.build();
-             BetterAuthVerifier lenient = asItsClient.acceptMissingAudience(true).build();
+             BetterAuthVerifier lenient = asItsClient
+                     .accessTokens(tokens -> tokens.acceptMissingAudience(true)).build();
              BetterAuthVerifier asResourceServer = introspecting(jwtServer).build()) {
 
             assertThat(reason(() -> bearer(strict, token))).isEqualTo(Reason.MISSING_CLAIM);
@@ -200,9 +204,10 @@ class OAuthInteropTest {
         BetterAuthClient.Session wes = jwtServer.client().signUp("Wes");
         String refreshToken = (String) new OAuthClient(jwtServer).authorizationCode(wes, RESOURCE, USER_SCOPES, null)
                 .get("refresh_token");
-        try (BetterAuthVerifier verifier = resourceServer(jwtServer).introspectionClientId(OAuthClient.CLIENT_ID)
+        try (BetterAuthVerifier verifier = resourceServer(jwtServer)
+                .accessTokens(tokens -> tokens.introspectionClientId(OAuthClient.CLIENT_ID)
                 .introspectionClientSecret(OAuthClient.CLIENT_SECRET).introspectionAuthMethod("client_secret_basic")
-                .acceptMissingAudience(true).build()) {
+                .acceptMissingAudience(true)).build()) {
 
             assertThat(refreshToken).isNotBlank();
             assertThat(reason(() -> bearer(verifier, refreshToken))).isEqualTo(Reason.INACTIVE_TOKEN);

@@ -2,6 +2,7 @@ package dev.betterauth4j.interop;
 
 import dev.betterauth4j.core.AuthenticatedUser;
 import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.core.BetterAuthVerifierBuilder;
 import dev.betterauth4j.core.Credential;
 import dev.betterauth4j.core.CredentialKind;
 import dev.betterauth4j.core.RequestContext;
@@ -44,7 +45,7 @@ class SessionInteropTest {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final RequestContext GET = new RequestContext("GET", null, null);
 
-    static BetterAuthVerifier.Builder verifier(CountingProxy proxy) {
+    static BetterAuthVerifierBuilder verifier(CountingProxy proxy) {
         return BetterAuthVerifier.builder().baseUrl(proxy.origin()).sessions(true)
                 .sharedSecret(BetterAuthServer.SECRET);
     }
@@ -148,8 +149,10 @@ class SessionInteropTest {
              CountingProxy toLenient = new CountingProxy(lenient.baseUrl());
              CountingProxy toStrict = new CountingProxy(strict.baseUrl());
              BetterAuthVerifier signedOnly = verifier(toLenient).build();
-             BetterAuthVerifier bareToLenient = verifier(toLenient).acceptBareSessionTokens(true).build();
-             BetterAuthVerifier bareToStrict = verifier(toStrict).acceptBareSessionTokens(true).build()) {
+             BetterAuthVerifier bareToLenient = verifier(toLenient)
+                     .sessions(session -> session.acceptBareTokens(true)).build();
+             BetterAuthVerifier bareToStrict = verifier(toStrict)
+                     .sessions(session -> session.acceptBareTokens(true)).build()) {
             BetterAuthClient.Session erin = lenient.client().signUp("Erin");
             BetterAuthClient.Session frank = strict.client().signUp("Frank");
 
@@ -169,8 +172,10 @@ class SessionInteropTest {
     void aSignedOutSessionIsRefusedAtOnceWithTtlZeroAndAfterTheTtlOtherwise() throws Exception {
         try (BetterAuthServer server = BetterAuthServer.start();
              CountingProxy proxy = new CountingProxy(server.baseUrl());
-             BetterAuthVerifier immediate = verifier(proxy).sessionCacheTtl(Duration.ZERO).build();
-             BetterAuthVerifier cached = verifier(proxy).sessionCacheTtl(Duration.ofSeconds(5)).build()) {
+             BetterAuthVerifier immediate = verifier(proxy)
+                     .sessions(session -> session.cacheTtl(Duration.ZERO)).build();
+             BetterAuthVerifier cached = verifier(proxy)
+                     .sessions(session -> session.cacheTtl(Duration.ofSeconds(5))).build()) {
             BetterAuthClient.Session grace = server.client().signUp("Grace");
             long verifiedAt = System.nanoTime();
             immediate.verify(cookie(grace), GET);
@@ -192,7 +197,8 @@ class SessionInteropTest {
     void anExpiredSessionIsRefused() throws Exception {
         try (BetterAuthServer server = BetterAuthServer.start("BA_SESSION_EXPIRES_IN", "2");
              CountingProxy proxy = new CountingProxy(server.baseUrl());
-             BetterAuthVerifier verifier = verifier(proxy).sessionCacheTtl(Duration.ofMinutes(5)).build()) {
+             BetterAuthVerifier verifier = verifier(proxy)
+                     .sessions(session -> session.cacheTtl(Duration.ofMinutes(5))).build()) {
             BetterAuthClient.Session heidi = server.client().signUp("Heidi");
             assertThat(verifier.verify(cookie(heidi), GET).expiresAt()).isBefore(java.time.Instant.now().plusSeconds(3));
 
@@ -225,7 +231,8 @@ class SessionInteropTest {
         try (BetterAuthServer server = BetterAuthServer.start("BA_RATE_LIMIT", "true", "BA_RATE_LIMIT_MAX", "20",
                 "BA_RATE_LIMIT_WINDOW", "60");
              CountingProxy proxy = new CountingProxy(server.baseUrl());
-             BetterAuthVerifier verifier = verifier(proxy).sessionCacheTtl(Duration.ofMinutes(5)).build()) {
+             BetterAuthVerifier verifier = verifier(proxy)
+                     .sessions(session -> session.cacheTtl(Duration.ofMinutes(5))).build()) {
             List<BetterAuthClient.Session> users = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 users.add(server.client().signUp("User" + i));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.betterauth4j.core.BetterAuthVerifier;
 import dev.betterauth4j.servlet.BetterAuthFilter;
+import dev.betterauth4j.servlet.BetterAuthFilterBuilder;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -185,7 +186,7 @@ public final class TaskDemo implements AutoCloseable {
      * and {@code tasks:write} for anything else, and the filter publishes the protected-resource metadata.
      */
     private static BetterAuthFilter authenticationFilter(BetterAuthVerifier verifier, DevTokenIssuer devTokens) {
-        BetterAuthFilter.Builder filter = BetterAuthFilter.builder(verifier).publicPaths("/health");
+        BetterAuthFilterBuilder filter = BetterAuthFilter.builder(verifier).publicPaths("/health");
         if (devTokens != null) {
             filter.publicPaths(JwksServlet.PATH);
         }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.betterauth4j.benchmarks.Fixture;
 import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.core.BetterAuthVerifierBuilder;
 import dev.betterauth4j.servlet.BetterAuthFilter;
 import dev.betterauth4j.testkit.SessionServer;
 import jakarta.servlet.DispatcherType;
@@ -40,7 +41,7 @@ import java.util.Map;
  *       verifier without token cache, whose Ed25519 engine is the one named (RS256 tokens verify the same way on
  *       each: the engine is for EdDSA only);</li>
  *   <li>{@code /session}: behind the filter with a verifier that accepts Better Auth session cookies
- *       ({@code sessions(true)}, the secret, {@code sessionCacheTtl} of {@code --session-ttl} seconds, default 30),
+ *       ({@code sessions(...)}, the secret, {@code sessions.cacheTtl} of {@code --session-ttl} seconds, default 30),
  *       resolved by a stand-in {@code get-session} on loopback ({@link SessionServer}, in this JVM) for
  *       {@code --sessions} signed-in users (default 100), whose cookies go to {@code session-cookies.txt}, one
  *       {@code Cookie} header value per line;</li>
@@ -115,8 +116,9 @@ public final class LoadTestServer {
         }
         Files.write(dir.resolve("session-cookies.txt"), sessions.stream()
                 .map(signed -> SESSION_COOKIE + "=" + SessionServer.cookieValue(signed)).toList());
+        Duration sessionTtl = Duration.ofSeconds(sessionTtlSeconds);
         BetterAuthVerifier sessionVerifier = BetterAuthVerifier.builder().baseUrl(betterAuth.baseUrl())
-                .sharedSecret(Fixture.SECRET).sessions(true).sessionCacheTtl(Duration.ofSeconds(sessionTtlSeconds))
+                .sharedSecret(Fixture.SECRET).sessions(session -> session.cacheTtl(sessionTtl))
                 .build();
 
         Server server = new Server();
@@ -176,7 +178,7 @@ public final class LoadTestServer {
     }
 
     private static BetterAuthVerifier verifier(JWKSet jwks, int tokenCacheSize, String ed25519Engine) {
-        BetterAuthVerifier.Builder builder = BetterAuthVerifier.builder()
+        BetterAuthVerifierBuilder builder = BetterAuthVerifier.builder()
                 .jwks(jwks)
                 .ed25519Engine(ed25519Engine)
                 .issuer(Fixture.ISSUER)

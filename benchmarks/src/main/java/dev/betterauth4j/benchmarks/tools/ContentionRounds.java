@@ -3,6 +3,7 @@ package dev.betterauth4j.benchmarks.tools;
 import dev.betterauth4j.benchmarks.Fixture;
 import dev.betterauth4j.benchmarks.TokenCheck;
 import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.core.BetterAuthVerifierBuilder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,7 +116,7 @@ public final class ContentionRounds {
     }
 
     private static BetterAuthVerifier verifier(Fixture fixture, int cacheSize) {
-        BetterAuthVerifier.Builder builder = BetterAuthVerifier.builder().issuer(Fixture.ISSUER)
+        BetterAuthVerifierBuilder builder = BetterAuthVerifier.builder().issuer(Fixture.ISSUER)
                 .audiences(Fixture.ISSUER).algorithms(fixture.algorithm);
         if (fixture.algorithm.startsWith("HS")) {
             builder.sharedSecret(Fixture.SECRET);

@@ -1,10 +1,12 @@
 package dev.betterauth4j.spring.boot;
 
 import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.core.BetterAuthVerifierBuilder;
 import dev.betterauth4j.core.VerifierObserver;
 import dev.betterauth4j.servlet.AuthenticationErrorWriter;
 import dev.betterauth4j.servlet.AuthenticationListener;
 import dev.betterauth4j.servlet.BetterAuthFilter;
+import dev.betterauth4j.servlet.BetterAuthFilterBuilder;
 import dev.betterauth4j.servlet.BetterAuthRequests;
 import dev.betterauth4j.spring.observation.ObservingVerifierObserver;
 import io.micrometer.observation.ObservationRegistry;
@@ -89,7 +91,7 @@ public class BetterAuthAutoConfiguration {
                     + " (the environment variable BETTER_AUTH_URL), such as https://app.example.com; or"
                     + " better.auth.jwks-url or better.auth.secret; or define a BetterAuthVerifier bean");
         }
-        BetterAuthVerifier.Builder builder = PropertySettings.verifierBuilder(properties);
+        BetterAuthVerifierBuilder builder = PropertySettings.verifierBuilder(properties);
         VerifierObserver observer = observers.getIfAvailable(() -> registries.stream().findFirst()
                 .<VerifierObserver>map(ObservingVerifierObserver::new).orElse(VerifierObserver.NONE));
         builder.observer(observer);
@@ -117,10 +119,10 @@ public class BetterAuthAutoConfiguration {
                 .buildRequests());
     }
 
-    static BetterAuthFilter.Builder filterBuilder(BetterAuthVerifier verifier, BetterAuthProperties properties,
+    static BetterAuthFilterBuilder filterBuilder(BetterAuthVerifier verifier, BetterAuthProperties properties,
                                                   ObjectProvider<AuthenticationErrorWriter> writers,
                                                   ObjectProvider<AuthenticationListener> listeners) {
-        BetterAuthFilter.Builder builder = PropertySettings.filterBuilder(properties, verifier);
+        BetterAuthFilterBuilder builder = PropertySettings.filterBuilder(properties, verifier);
         writers.ifAvailable(builder::errorWriter);
         listeners.ifAvailable(builder::listener);
         return builder;

@@ -1,11 +1,13 @@
 package dev.betterauth4j.spring.boot;
 
 import dev.betterauth4j.core.BetterAuthVerifier;
+import dev.betterauth4j.core.BetterAuthVerifierBuilder;
 import dev.betterauth4j.core.settings.Setting;
 import dev.betterauth4j.core.settings.SettingSource;
 import dev.betterauth4j.core.settings.SettingType;
 import dev.betterauth4j.core.settings.SettingsReader;
 import dev.betterauth4j.servlet.BetterAuthFilter;
+import dev.betterauth4j.servlet.BetterAuthFilterBuilder;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 
@@ -54,14 +56,14 @@ final class PropertySettings {
     }
 
     /** A verifier builder with every verifier property that is set. */
-    static BetterAuthVerifier.Builder verifierBuilder(BetterAuthProperties properties) {
+    static BetterAuthVerifierBuilder verifierBuilder(BetterAuthProperties properties) {
         Map<String, String> texts = texts(BetterAuthVerifier.settings(), properties, SettingSource.PROPERTIES);
         return readable(() -> SettingsReader.read(BetterAuthVerifier.settings(), texts, SettingSource.PROPERTIES,
                 BetterAuthVerifier.builder()));
     }
 
     /** A filter builder around {@code verifier} with every filter property that is set. */
-    static BetterAuthFilter.Builder filterBuilder(BetterAuthProperties properties, BetterAuthVerifier verifier) {
+    static BetterAuthFilterBuilder filterBuilder(BetterAuthProperties properties, BetterAuthVerifier verifier) {
         Map<String, String> texts = texts(BetterAuthFilter.settings(), properties, SettingSource.INIT_PARAMETERS);
         return readable(() -> SettingsReader.read(BetterAuthFilter.settings(), texts, SettingSource.INIT_PARAMETERS,
                 BetterAuthFilter.builder(verifier)));

@@ -22,7 +22,7 @@ import java.util.Objects;
  *       {@code failed}) and, as a high-cardinality value, {@code jwks.url}.</li>
  * </ul>
  * The Spring Boot starter gives one to the verifier it builds when the application has an {@link ObservationRegistry}
- * (Spring Boot's actuator); elsewhere, pass it to {@code BetterAuthVerifier.Builder#observer}. Nothing observed holds a
+ * (Spring Boot's actuator); elsewhere, pass it to {@code BetterAuthVerifierBuilder#observer}. Nothing observed holds a
  * credential.
  */
 public final class ObservingVerifierObserver implements VerifierObserver {
