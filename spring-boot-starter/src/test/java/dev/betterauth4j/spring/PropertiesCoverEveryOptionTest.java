@@ -7,10 +7,12 @@ import dev.betterauth4j.core.settings.SettingType;
 import dev.betterauth4j.servlet.BetterAuthFilter;
 import dev.betterauth4j.spring.boot.BetterAuthProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MapPropertySource;
 
-import java.beans.PropertyDescriptor;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +30,11 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link BetterAuthProperties} has one property for every row of the verifier's and the filter's configuration tables
- * (read through their public accessors, {@link BetterAuthVerifier#settings()} and {@link BetterAuthFilter#settings()}),
- * named after the row's {@code BETTER_AUTH_*} variable, of the row's type, and none more; and the configuration
- * metadata that IDEs read describes each. A new option in either table fails this test until it has its property.
+ * {@link BetterAuthProperties} has one property, a record component, for every row of the verifier's and the filter's
+ * configuration tables (read through their public accessors, {@link BetterAuthVerifier#settings()} and
+ * {@link BetterAuthFilter#settings()}), named after the row's {@code BETTER_AUTH_*} variable, of the row's type, and
+ * none more; and the configuration metadata that IDEs read describes each. A new option in either table fails this
+ * test until it has its property.
  */
 class PropertiesCoverEveryOptionTest {
 
@@ -53,14 +56,19 @@ class PropertiesCoverEveryOptionTest {
         return expected;
     }
 
-    private static Map<String, PropertyDescriptor> actualProperties() {
-        Map<String, PropertyDescriptor> actual = new TreeMap<>();
-        for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(BetterAuthProperties.class)) {
-            if (property.getWriteMethod() != null) {
-                actual.put(property.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT), property);
-            }
+    /** The record's components, each the constructor parameter Spring Boot binds a property to, by property. */
+    private static Map<String, RecordComponent> actualProperties() {
+        Map<String, RecordComponent> actual = new TreeMap<>();
+        for (RecordComponent component : BetterAuthProperties.class.getRecordComponents()) {
+            actual.put(component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT), component);
         }
         return actual;
+    }
+
+    /** A setting's variable: its key, or {@code BETTER_AUTH_} and its property in capitals ({@code publicPaths}). */
+    private static String variable(String property, Setting<?, ?> setting) {
+        return setting.key() != null ? setting.key()
+                : "BETTER_AUTH_" + property.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     @Test
@@ -70,12 +78,12 @@ class PropertiesCoverEveryOptionTest {
 
     @Test
     void eachPropertyHasItsOptionsType() {
-        Map<String, PropertyDescriptor> actual = actualProperties();
+        Map<String, RecordComponent> actual = actualProperties();
         expectedProperties().forEach((name, setting) -> {
             // A type of the module's own (scope rules, a class name) is bound as text and parsed by the setting.
             Class<?> expected = JAVA_TYPES.getOrDefault(setting.type(),
                     isClassSetting(setting) ? Class.class : String.class);
-            assertThat(actual.get(name).getPropertyType()).as(name).isEqualTo(expected);
+            assertThat(actual.get(name).getType()).as(name).isEqualTo(expected);
         });
     }
 
@@ -109,26 +117,45 @@ class PropertiesCoverEveryOptionTest {
             String property = BetterAuthProperties.PREFIX + "." + name;
             names.add(property);
             assertThat(descriptions.get(property)).as(property).isNotBlank();
-            if (setting.key() != null) {
-                assertThat(descriptions.get(property)).as(property).contains(setting.key());
-            }
+            // Its own description, not a neighbour's: the configuration processor takes a record component's from the
+            // first @param tag that begins with its name (cookie's from cookiePrefix's, were that tag first).
+            assertThat(descriptions.get(property)).as(property)
+                    .endsWith(" Environment: " + variable(name, setting) + ".");
         });
         assertThat(new TreeSet<>(descriptions.keySet())).isEqualTo(names);
     }
 
     @Test
     void noPropertyHasADefaultThatCouldDisagreeWithTheLibrarys() {
-        BetterAuthProperties fresh = new BetterAuthProperties();
+        // What Spring Boot creates when no better.auth.* property is set at all.
+        BetterAuthProperties unset = new Binder().bindOrCreate(BetterAuthProperties.PREFIX,
+                BetterAuthProperties.class);
         List<String> set = new ArrayList<>();
-        for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(BetterAuthProperties.class)) {
+        for (RecordComponent component : BetterAuthProperties.class.getRecordComponents()) {
             try {
-                if (property.getWriteMethod() != null && property.getReadMethod().invoke(fresh) != null) {
-                    set.add(property.getName());
+                if (component.getAccessor().invoke(unset) != null) {
+                    set.add(component.getName());
                 }
             } catch (ReflectiveOperationException e) {
                 throw new AssertionError(e);
             }
         }
         assertThat(set).as("properties with a value of their own before binding").isEmpty();
+        assertThat(unset).hasToString("BetterAuthProperties[]");
+    }
+
+    @Test
+    void toStringMasksTheSecrets() {
+        BetterAuthProperties bound = new Binder(ConfigurationPropertySources.from(new MapPropertySource("test", Map.of(
+                "better.auth.url", "https://app.example.com",
+                "better.auth.secret", "first-secret-of-at-least-32-bytes!",
+                "better.auth.secrets", "2:second-secret-of-at-least-32-bytes,1:third",
+                "better.auth.introspection-client-secret", "fourth-secret",
+                "better.auth.public-paths", "/health,/public/*")))).bind(BetterAuthProperties.PREFIX,
+                BetterAuthProperties.class).get();
+
+        assertThat(bound.toString()).doesNotContain("secret-", "third")
+                .contains("url=https://app.example.com", "secret=****", "secrets=****",
+                        "introspectionClientSecret=****", "publicPaths=[/health, /public/*]");
     }
 }

@@ -8,19 +8,21 @@ import dev.betterauth4j.core.settings.SettingType;
 import dev.betterauth4j.core.settings.SettingsReader;
 import dev.betterauth4j.servlet.BetterAuthFilter;
 import dev.betterauth4j.servlet.BetterAuthFilterBuilder;
-import org.springframework.beans.BeanWrapper;
-import org.springframework.beans.PropertyAccessorFactory;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Gives the bound {@link BetterAuthProperties} to the verifier's and the filter's builders through their configuration
@@ -45,8 +47,8 @@ final class PropertySettings {
         return setting.name().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
-    /** The Java bean property of a setting: {@code jwksUrl}, {@code publicPaths}. */
-    static String beanProperty(Setting<?, ?> setting) {
+    /** The component of {@link BetterAuthProperties} of a setting: {@code jwksUrl}, {@code publicPaths}. */
+    static String componentName(Setting<?, ?> setting) {
         String[] words = propertyName(setting).split("-");
         StringBuilder name = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {
@@ -71,8 +73,8 @@ final class PropertySettings {
 
     /** Whether any property names a key source (a base URL, a key set URL or a secret). */
     static boolean namesAKeySource(BetterAuthProperties properties) {
-        return properties.getUrl() != null || properties.getJwksUrl() != null || properties.getSecret() != null
-                || properties.getSecrets() != null;
+        return properties.url() != null || properties.jwksUrl() != null || properties.secret() != null
+                || properties.secrets() != null;
     }
 
     /**
@@ -105,15 +107,52 @@ final class PropertySettings {
 
     private static Map<String, String> texts(List<? extends Setting<?, ?>> table, BetterAuthProperties properties,
                                              SettingSource source) {
-        BeanWrapper bean = PropertyAccessorFactory.forBeanPropertyAccess(properties);
         Map<String, String> texts = new HashMap<>();
         for (Setting<?, ?> setting : table) {
-            Object value = bean.getPropertyValue(beanProperty(setting));
+            Object value = value(properties, component(componentName(setting)));
             if (value != null) {
                 texts.put(source.nameOf(setting), text(setting, value));
             }
         }
         return texts;
+    }
+
+    /** The record component of that name; every setting has one (PropertiesCoverEveryOptionTest). */
+    private static RecordComponent component(String name) {
+        for (RecordComponent component : BetterAuthProperties.class.getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                return component;
+            }
+        }
+        throw new IllegalStateException("BetterAuthProperties has no component " + name);
+    }
+
+    /** A component's value, through its accessor. */
+    private static Object value(BetterAuthProperties properties, RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(properties);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read BetterAuthProperties." + component.getName(), e);
+        }
+    }
+
+    /**
+     * {@link BetterAuthProperties#toString()}: the properties that are set, as {@code name=value}, the value of every
+     * secret setting ({@code SettingType.SECRET}) masked.
+     */
+    static String describe(BetterAuthProperties properties) {
+        Set<String> secrets = new HashSet<>();
+        Stream.concat(BetterAuthVerifier.settings().stream(), BetterAuthFilter.settings().stream())
+                .filter(setting -> setting.type() == SettingType.SECRET)
+                .forEach(setting -> secrets.add(componentName(setting)));
+        StringJoiner described = new StringJoiner(", ", "BetterAuthProperties[", "]");
+        for (RecordComponent component : BetterAuthProperties.class.getRecordComponents()) {
+            Object value = value(properties, component);
+            if (value != null) {
+                described.add(component.getName() + "=" + (secrets.contains(component.getName()) ? "****" : value));
+            }
+        }
+        return described.toString();
     }
 
     /** A bound value as the setting's text: what {@link Setting#parse} reads back. */
