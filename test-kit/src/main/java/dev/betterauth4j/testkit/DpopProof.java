@@ -2,7 +2,6 @@ package dev.betterauth4j.testkit;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jose.util.JSONObjectUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,8 +19,7 @@ import java.util.UUID;
 public final class DpopProof {
 
     private final SigningKey key;
-    private final Map<String, Object> header = new LinkedHashMap<>();
-    private final Map<String, Object> claims = new LinkedHashMap<>();
+    private final JwsDraft draft = new JwsDraft();
 
     private DpopProof(SigningKey key) {
         this.key = key;
@@ -39,15 +37,15 @@ public final class DpopProof {
      */
     public static DpopProof of(SigningKey key, String method, String url, String accessToken, Instant now) {
         DpopProof proof = new DpopProof(key);
-        proof.header.put("typ", "dpop+jwt");
-        proof.header.put("alg", key.algorithm().getName());
-        proof.header.put("jwk", publicJwk(key));
-        proof.claims.put("htm", method);
-        proof.claims.put("htu", url);
-        proof.claims.put("jti", UUID.randomUUID().toString());
-        proof.claims.put("iat", now.getEpochSecond());
+        proof.draft.header("typ", "dpop+jwt");
+        proof.draft.header("alg", key.algorithm().getName());
+        proof.draft.header("jwk", publicJwk(key));
+        proof.draft.claim("htm", method);
+        proof.draft.claim("htu", url);
+        proof.draft.claim("jti", UUID.randomUUID().toString());
+        proof.draft.claim("iat", now.getEpochSecond());
         if (accessToken != null) {
-            proof.claims.put("ath", ath(accessToken));
+            proof.draft.claim("ath", ath(accessToken));
         }
         return proof;
     }
@@ -102,11 +100,7 @@ public final class DpopProof {
      * @return this proof
      */
     public DpopProof header(String name, Object value) {
-        if (value == null) {
-            header.remove(name);
-        } else {
-            header.put(name, value);
-        }
+        draft.header(name, value);
         return this;
     }
 
@@ -119,9 +113,9 @@ public final class DpopProof {
      */
     public DpopProof claim(String name, Object value) {
         if (value == null) {
-            claims.remove(name);
+            draft.without(name);
         } else {
-            claims.put(name, value);
+            draft.claim(name, value);
         }
         return this;
     }
@@ -142,6 +136,6 @@ public final class DpopProof {
      * @return the compact JWS
      */
     public String signWith(SigningKey signer) {
-        return TestToken.sign(signer, JSONObjectUtils.toJSONString(header), JSONObjectUtils.toJSONString(claims));
+        return draft.signWith(signer);
     }
 }

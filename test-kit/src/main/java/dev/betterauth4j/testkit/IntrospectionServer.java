@@ -2,11 +2,8 @@ package dev.betterauth4j.testkit;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -59,12 +54,7 @@ public final class IntrospectionServer implements AutoCloseable {
     /** Its secret. */
     public static final String CLIENT_SECRET = "interop-resource-server-secret-0123456789";
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-introspection-server");
-        t.setDaemon(true);
-        return t;
-    });
+    private final LoopbackServer server;
     private final String authMethod;
     private final Clock clock;
     private final Map<String, Map<String, Object>> tokens = new ConcurrentHashMap<>();
@@ -78,21 +68,10 @@ public final class IntrospectionServer implements AutoCloseable {
     private final AtomicReference<String> metadataEndpoint = new AtomicReference<>();
     private final SecureRandom random = new SecureRandom();
 
-    private IntrospectionServer(String authMethod, Clock clock) throws IOException {
+    private IntrospectionServer(String authMethod, Clock clock) {
         this.authMethod = authMethod;
         this.clock = clock;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                handle(exchange);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                // the client went away (a timeout): expected in some tests
-            }
-        });
-        server.start();
+        server = LoopbackServer.start("test-introspection-server", this::handle);
     }
 
     /**
@@ -104,11 +83,7 @@ public final class IntrospectionServer implements AutoCloseable {
      * @return the running server
      */
     public static IntrospectionServer start(String authMethod, Clock clock) {
-        try {
-            return new IntrospectionServer(authMethod, clock);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new IntrospectionServer(authMethod, clock);
     }
 
     /**
@@ -126,7 +101,7 @@ public final class IntrospectionServer implements AutoCloseable {
      * @return {@code http://127.0.0.1:<port>}
      */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUrl();
     }
 
     /**
@@ -282,10 +257,7 @@ public final class IntrospectionServer implements AutoCloseable {
         forms.add(form);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         authorizations.add(authorization == null ? "" : authorization);
-        Duration wait = delay.get();
-        if (!wait.isZero()) {
-            Thread.sleep(wait.toMillis());
-        }
+        LoopbackServer.pause(delay.get());
         switch (mode.get()) {
             case ERROR -> respond(exchange, 500, "");
             case GARBAGE -> respond(exchange, 200, "<html>maintenance</html>");
@@ -357,14 +329,12 @@ public final class IntrospectionServer implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        exchange.getResponseHeaders().add("Cache-Control", "no-store");
-        JwksServer.respond(exchange, status, "application/json", body);
+        LoopbackServer.respondUncached(exchange, status, "application/json", body);
     }
 
     /** Stops the server. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -3,20 +3,13 @@ package dev.betterauth4j.testkit;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -63,35 +56,18 @@ public final class JwksServer implements AutoCloseable {
     public static final Behaviour UNAVAILABLE =
             (exchange, json) -> respond(exchange, 503, "text/plain", "Service Unavailable");
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-jwks-server");
-        t.setDaemon(true);
-        return t;
-    });
+    private final LoopbackServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicReference<String> jwksJson = new AtomicReference<>("{\"keys\":[]}");
     private final AtomicReference<Behaviour> behaviour = new AtomicReference<>(SERVE);
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
 
-    private JwksServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                requests.incrementAndGet();
-                Duration wait = delay.get();
-                if (!wait.isZero()) {
-                    Thread.sleep(wait.toMillis());
-                }
-                behaviour.get().handle(exchange, jwksJson.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                // the client went away (a timeout or a cancelled oversized download): expected in some tests
-            }
+    private JwksServer() {
+        server = LoopbackServer.start("test-jwks-server", exchange -> {
+            requests.incrementAndGet();
+            LoopbackServer.pause(delay.get());
+            behaviour.get().handle(exchange, jwksJson.get());
         });
-        server.start();
     }
 
     /**
@@ -101,11 +77,7 @@ public final class JwksServer implements AutoCloseable {
      * @throws IllegalStateException if no loopback port could be bound
      */
     public static JwksServer start() {
-        try {
-            return new JwksServer();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new JwksServer();
     }
 
     /**
@@ -125,7 +97,7 @@ public final class JwksServer implements AutoCloseable {
      * @return the base URL
      */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUrl();
     }
 
     /**
@@ -241,20 +213,12 @@ public final class JwksServer implements AutoCloseable {
      * @throws IOException if the client went away
      */
     public static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        LoopbackServer.respond(exchange, status, contentType, body);
     }
 
     /** Stops the server and its threads. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

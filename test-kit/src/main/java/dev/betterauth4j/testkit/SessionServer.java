@@ -2,33 +2,18 @@ package dev.betterauth4j.testkit;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -70,20 +55,9 @@ public final class SessionServer implements AutoCloseable {
     public record Session(String id, String token, String userId, Instant expiresAt) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-session-server");
-        t.setDaemon(true);
-        return t;
-    });
-    private final String secret;
+    private final LoopbackServer server;
+    private final SessionStore store;
     private final String cookiePrefix;
-    private static final DateTimeFormatter ISO_STRING = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
-    private final Clock clock;
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostRunning = new AtomicInteger();
@@ -92,33 +66,21 @@ public final class SessionServer implements AutoCloseable {
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     private volatile int retryAfterSeconds = 10;
     private volatile boolean requireSignature;
-    private final SecureRandom random = new SecureRandom();
 
-    private SessionServer(String secret, String cookiePrefix, Clock clock) throws IOException {
-        this.secret = secret;
+    private SessionServer(String secret, String cookiePrefix, Clock clock) {
+        this.store = new SessionStore(secret, clock);
         this.cookiePrefix = cookiePrefix;
-        this.clock = clock;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                calls.incrementAndGet();
-                mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+        server = LoopbackServer.start("test-session-server", exchange -> {
+            calls.incrementAndGet();
+            mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
                 requestHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
-                Duration wait = delay.get();
-                if (!wait.isZero()) {
-                    Thread.sleep(wait.toMillis());
-                }
+                LoopbackServer.pause(delay.get());
                 handle(exchange);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                // the client went away (a timeout): expected in some tests
             } finally {
                 running.decrementAndGet();
             }
         });
-        server.start();
     }
 
     /**
@@ -140,11 +102,7 @@ public final class SessionServer implements AutoCloseable {
      * @return the running server; close it
      */
     public static SessionServer start(String secret, String cookiePrefix, Clock clock) {
-        try {
-            return new SessionServer(secret, cookiePrefix, clock);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SessionServer(secret, cookiePrefix, clock);
     }
 
     /**
@@ -153,7 +111,7 @@ public final class SessionServer implements AutoCloseable {
      * @return {@code http://127.0.0.1:port}
      */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUrl();
     }
 
     /**
@@ -165,20 +123,7 @@ public final class SessionServer implements AutoCloseable {
      * @return the bearer plugin's value, {@code token.signature} (what {@code set-auth-token} carries)
      */
     public String signIn(String userId, Map<String, Object> userFields, Duration lifetime) {
-        String token = randomId();
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("id", userId);
-        user.put("name", "User " + userId);
-        user.put("email", userId + "@example.com");
-        user.put("emailVerified", true);
-        user.put("createdAt", "2026-01-01T00:00:00.000Z");
-        user.put("updatedAt", "2026-01-01T00:00:00.000Z");
-        user.putAll(userFields);
-        users.put(userId, user);
-        // Better Auth keeps dates as JavaScript Dates: to the millisecond.
-        sessions.put(token, new Session(randomId(), token, userId,
-                clock.instant().plus(lifetime).truncatedTo(ChronoUnit.MILLIS)));
-        return token + "." + sign(token);
+        return store.signIn(userId, userFields, lifetime);
     }
 
     /**
@@ -218,7 +163,7 @@ public final class SessionServer implements AutoCloseable {
      * @return the session, or null if it ended
      */
     public Session session(String signed) {
-        return sessions.get(tokenOf(signed));
+        return store.session(tokenOf(signed));
     }
 
     /**
@@ -233,11 +178,7 @@ public final class SessionServer implements AutoCloseable {
      */
     public String cookieCache(String signed, CookieCaches.Strategy strategy, Duration maxAge, String version,
                               SigningKey key) {
-        Session session = sessions.get(tokenOf(signed));
-        Map<String, Object> sessionJson = sessionJson(session);
-        Instant now = clock.instant();
-        return CookieCaches.make(strategy, sessionJson, users.get(session.userId()), version, secret, now,
-                now.plus(maxAge), baseUrl().toString(), key);
+        return store.cookieCache(store.session(tokenOf(signed)), strategy, maxAge, version, baseUrl().toString(), key);
     }
 
     /**
@@ -246,7 +187,7 @@ public final class SessionServer implements AutoCloseable {
      * @param signed the session's {@code token.signature}
      */
     public void signOut(String signed) {
-        sessions.remove(tokenOf(signed));
+        store.signOut(tokenOf(signed));
     }
 
     /**
@@ -256,13 +197,7 @@ public final class SessionServer implements AutoCloseable {
      * @return standard base64 of HMAC-SHA256 with the secret, with padding
      */
     public String sign(String token) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return store.sign(token);
     }
 
     /**
@@ -351,28 +286,8 @@ public final class SessionServer implements AutoCloseable {
             respond(exchange, 404, "text/plain", "not found");
             return;
         }
-        Session session = presented(exchange);
-        if (session == null || !session.expiresAt().isAfter(clock.instant())) {
-            respond(exchange, 200, "application/json", "null");
-            return;
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("session", sessionJson(session));
-        body.put("user", users.get(session.userId()));
-        respond(exchange, 200, "application/json", JSONObjectUtils.toJSONString(body));
-    }
-
-    private static Map<String, Object> sessionJson(Session session) {
-        Map<String, Object> sessionJson = new LinkedHashMap<>();
-        sessionJson.put("expiresAt", isoString(session.expiresAt()));
-        sessionJson.put("token", session.token());
-        sessionJson.put("createdAt", "2026-01-01T00:00:00.000Z");
-        sessionJson.put("updatedAt", "2026-01-01T00:00:00.000Z");
-        sessionJson.put("ipAddress", "127.0.0.1");
-        sessionJson.put("userAgent", "");
-        sessionJson.put("userId", session.userId());
-        sessionJson.put("id", session.id());
-        return sessionJson;
+        Map<String, Object> body = store.getSession(presented(exchange));
+        respond(exchange, 200, "application/json", body == null ? "null" : JSONObjectUtils.toJSONString(body));
     }
 
     /** The session the request's cookie or bearer header names, with a valid signature; else null. */
@@ -383,9 +298,9 @@ public final class SessionServer implements AutoCloseable {
             value = value.contains("%") ? URLDecoder.decode(value, StandardCharsets.UTF_8) : value;
             int dot = value.lastIndexOf('.');
             if (dot < 0) {
-                return requireSignature ? null : sessions.get(value);
+                return requireSignature ? null : store.session(value);
             }
-            return signed(value);
+            return store.verified(value);
         }
         String cookies = exchange.getRequestHeaders().getFirst("Cookie");
         if (cookies == null) {
@@ -395,44 +310,20 @@ public final class SessionServer implements AutoCloseable {
             int equals = cookie.indexOf('=');
             String name = cookie.substring(0, Math.max(0, equals));
             if (name.equals(cookiePrefix + ".session_token") || name.equals("__Secure-" + cookiePrefix + ".session_token")) {
-                return signed(URLDecoder.decode(cookie.substring(equals + 1), StandardCharsets.UTF_8));
+                return store.verified(URLDecoder.decode(cookie.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }
         return null;
     }
 
-    private Session signed(String value) {
-        int dot = value.lastIndexOf('.');
-        if (dot < 0) {
-            return null;
-        }
-        String token = value.substring(0, dot);
-        return sign(token).equals(value.substring(dot + 1)) ? sessions.get(token) : null;
-    }
-
-    private String randomId() {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder id = new StringBuilder(32);
-        for (int i = 0; i < 32; i++) {
-            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return id.toString();
-    }
-
     /** As Better Auth answers {@code get-session}: never to be cached. */
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        JwksServer.respond(exchange, status, contentType, body);
+        LoopbackServer.respondUncached(exchange, status, contentType, body);
     }
 
+    /** Stops the server and its threads. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    /** A date as Better Auth writes it: JavaScript's {@code Date.toISOString()}, milliseconds always written. */
-    private static String isoString(Instant instant) {
-        return ISO_STRING.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        server.close();
     }
 }

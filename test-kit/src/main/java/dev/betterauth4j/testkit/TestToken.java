@@ -1,18 +1,9 @@
 package dev.betterauth4j.testkit;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jose.util.JSONObjectUtils;
-
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A token shaped exactly like the output of Better Auth's {@code jwt} plugin, to be changed and signed.
@@ -61,12 +52,12 @@ public final class TestToken {
     /** The issuer {@link #wrongIssuer()} sets. */
     public static final String WRONG_ISSUER = "https://another-better-auth.invalid";
 
-    private final Map<String, Object> header = new LinkedHashMap<>();
-    private final Map<String, Object> claims = new LinkedHashMap<>();
+    private final JwsDraft draft;
     private final SigningKey key;
     private final Instant now;
 
-    private TestToken(SigningKey key, Instant now) {
+    private TestToken(SigningKey key, Instant now, TokenTemplate template) {
+        this.draft = new JwsDraft(template.header(), template.claims());
         this.key = key;
         this.now = now;
     }
@@ -92,25 +83,7 @@ public final class TestToken {
      * @return a new token
      */
     public static TestToken betterAuth(SigningKey key, String issuer, Instant now) {
-        Objects.requireNonNull(key, "key");
-        TestToken token = new TestToken(key, now);
-        token.header.put("alg", key.algorithm().getName());
-        if (key.kid() != null) {
-            token.header.put("kid", key.kid());
-        }
-        long iat = now.getEpochSecond();
-        token.claims.put("iat", iat);
-        token.claims.put("id", USER_ID);
-        token.claims.put("createdAt", "2026-11-24T22:18:17.344Z");
-        token.claims.put("updatedAt", "2026-11-24T22:18:17.344Z");
-        token.claims.put("email", EMAIL);
-        token.claims.put("emailVerified", false);
-        token.claims.put("name", NAME);
-        token.claims.put("sub", USER_ID);
-        token.claims.put("exp", iat + LIFETIME.toSeconds());
-        token.claims.put("iss", issuer);
-        token.claims.put("aud", issuer);
-        return token;
+        return new TestToken(key, now, TokenTemplate.jwtPlugin(key, issuer, now));
     }
 
     /** The OAuth client of {@link #accessToken}: the confidential client of the interop server. */
@@ -130,24 +103,7 @@ public final class TestToken {
      * @return a new token
      */
     public static TestToken accessToken(SigningKey key, String issuer, String resource, Instant now) {
-        Objects.requireNonNull(key, "key");
-        TestToken token = new TestToken(key, now);
-        token.header.put("typ", "at+jwt");
-        token.header.put("alg", key.algorithm().getName());
-        if (key.kid() != null) {
-            token.header.put("kid", key.kid());
-        }
-        long iat = now.getEpochSecond();
-        token.claims.put("sub", CLIENT_ID);
-        token.claims.put("aud", resource);
-        token.claims.put("client_id", CLIENT_ID);
-        token.claims.put("azp", CLIENT_ID);
-        token.claims.put("scope", "tasks:read tasks:write");
-        token.claims.put("iss", issuer);
-        token.claims.put("iat", iat);
-        token.claims.put("exp", iat + 3600);
-        token.claims.put("jti", "DIS-eVHiWc237dbI32P0Bym_5vRys4l6");
-        return token;
+        return new TestToken(key, now, TokenTemplate.oauthAccessToken(key, issuer, resource, now));
     }
 
     /**
@@ -159,9 +115,8 @@ public final class TestToken {
      * @return this token
      */
     public TestToken forUser(String userId, String sessionId) {
-        claims.put("sub", userId);
-        claims.put("sid", sessionId);
-        return this;
+        claim("sub", userId);
+        return claim("sid", sessionId);
     }
 
     /**
@@ -171,9 +126,8 @@ public final class TestToken {
      * @return this token
      */
     public TestToken subject(String userId) {
-        claims.put("sub", userId);
-        claims.put("id", userId);
-        return this;
+        claim("sub", userId);
+        return claim("id", userId);
     }
 
     /**
@@ -309,11 +263,7 @@ public final class TestToken {
      * @return this token
      */
     public TestToken header(String name, Object value) {
-        if (value == null) {
-            header.remove(name);
-        } else {
-            header.put(name, value);
-        }
+        draft.header(name, value);
         return this;
     }
 
@@ -326,7 +276,7 @@ public final class TestToken {
      * @return this token
      */
     public TestToken claim(String name, Object value) {
-        claims.put(name, value);
+        draft.claim(name, value);
         return this;
     }
 
@@ -337,7 +287,7 @@ public final class TestToken {
      * @return this token
      */
     public TestToken without(String claim) {
-        claims.remove(claim);
+        draft.without(claim);
         return this;
     }
 
@@ -347,7 +297,7 @@ public final class TestToken {
      * @return an unmodifiable view
      */
     public Map<String, Object> claims() {
-        return Collections.unmodifiableMap(claims);
+        return draft.claims();
     }
 
     /**
@@ -356,7 +306,7 @@ public final class TestToken {
      * @return the header's JSON text
      */
     public String headerJson() {
-        return JSONObjectUtils.toJSONString(header);
+        return draft.headerJson();
     }
 
     /**
@@ -365,7 +315,7 @@ public final class TestToken {
      * @return the payload's JSON text
      */
     public String payloadJson() {
-        return JSONObjectUtils.toJSONString(claims);
+        return draft.payloadJson();
     }
 
     /**
@@ -384,7 +334,7 @@ public final class TestToken {
      * @return the compact JWS, {@code header.payload.signature}
      */
     public String signWith(SigningKey key) {
-        return sign(key, headerJson(), payloadJson());
+        return draft.signWith(key);
     }
 
     /**
@@ -411,14 +361,7 @@ public final class TestToken {
      * @return the compact JWS, {@code base64url(header).base64url(payload).signature}
      */
     public static String sign(SigningKey key, String headerJson, String payloadJson) {
-        String signingInput = encode(headerJson) + "." + encode(payloadJson);
-        try {
-            Base64URL signature = key.signer().sign(new JWSHeader(key.algorithm()),
-                    signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + signature;
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return CompactJws.sign(key, headerJson, payloadJson);
     }
 
     /**
@@ -428,7 +371,7 @@ public final class TestToken {
      * @return its base64url encoding
      */
     public static String encode(String json) {
-        return Base64URL.encode(json.getBytes(StandardCharsets.UTF_8)).toString();
+        return CompactJws.encode(json);
     }
 
     /**
