@@ -23,6 +23,7 @@ import java.util.Objects;
 public final class AccessTokenOptions {
 
     String resource;
+    String issuer;
     String introspectionClientId;
     String introspectionClientSecret;
     String introspectionAuthMethod = AccessTokenSettings.INTROSPECTION_AUTH_METHOD.defaultValue();
@@ -34,7 +35,6 @@ public final class AccessTokenOptions {
     int introspectionMaxConcurrentCalls = AccessTokenSettings.INTROSPECTION_MAX_CONCURRENT_CALLS.defaultValue();
     int dpopReplayCacheSize = AccessTokenSettings.DPOP_REPLAY_CACHE_SIZE.defaultValue();
     DpopReplayStore dpopReplayStore;
-    String issuer;
 
     AccessTokenOptions() {
     }
@@ -48,6 +48,18 @@ public final class AccessTokenOptions {
      */
     public AccessTokenOptions resource(String resource) {
         this.resource = Objects.requireNonNull(resource, "resource");
+        return this;
+    }
+
+    /**
+     * The expected {@code iss} of access tokens ({@code BETTER_AUTH_ACCESS_TOKEN_ISSUER}). Default
+     * {@code {baseUrl}{basePath}}.
+     *
+     * @param issuer the issuer
+     * @return these options
+     */
+    public AccessTokenOptions issuer(String issuer) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
         return this;
     }
 
@@ -172,18 +184,6 @@ public final class AccessTokenOptions {
      */
     public AccessTokenOptions dpopReplayStore(DpopReplayStore store) {
         this.dpopReplayStore = Objects.requireNonNull(store, "store");
-        return this;
-    }
-
-    /**
-     * The expected {@code iss} of access tokens ({@code BETTER_AUTH_ACCESS_TOKEN_ISSUER}). Default
-     * {@code {baseUrl}{basePath}}.
-     *
-     * @param issuer the issuer
-     * @return these options
-     */
-    public AccessTokenOptions issuer(String issuer) {
-        this.issuer = Objects.requireNonNull(issuer, "issuer");
         return this;
     }
 }
