@@ -113,32 +113,28 @@ public final class SupportProbe {
         }
     }
 
+    /** The floor's check: the signature over the token's first two parts, nothing else. */
+    private static TokenCheck signatureOnly(SignatureCheck crypto) {
+        return token -> {
+            int dot = token.lastIndexOf('.');
+            if (!crypto.verify(token.substring(0, dot).getBytes(StandardCharsets.US_ASCII),
+                    Base64.getUrlDecoder().decode(token.substring(dot + 1)))) {
+                throw new IllegalArgumentException("bad signature");
+            }
+            return Boolean.TRUE;
+        };
+    }
+
     /** The check each benchmark does, built the same way (see {@link Peers}). */
     private static TokenCheck check(Variant variant, Fixture fixture, AutoCloseable[] resources) throws Exception {
         switch (variant) {
             case floor -> {
-                JdkCrypto crypto = JdkCrypto.forFixture(fixture);
-                return token -> {
-                    int dot = token.lastIndexOf('.');
-                    if (!crypto.verify(token.substring(0, dot).getBytes(StandardCharsets.US_ASCII),
-                            Base64.getUrlDecoder().decode(token.substring(dot + 1)))) {
-                        throw new IllegalArgumentException("bad signature");
-                    }
-                    return Boolean.TRUE;
-                };
+                return signatureOnly(JdkCrypto.forFixture(fixture)::verify);
             }
             case floorTink, floorBouncyCastle, floorBouncyCastleSigner -> {
-                SignatureCheck crypto = variant == Variant.floorTink ? Ed25519Checks.tink(fixture)
+                return signatureOnly(variant == Variant.floorTink ? Ed25519Checks.tink(fixture)
                         : variant == Variant.floorBouncyCastle ? Ed25519Checks.bouncyCastle(fixture)
-                        : Ed25519Checks.bouncyCastleSigner(fixture);
-                return token -> {
-                    int dot = token.lastIndexOf('.');
-                    if (!crypto.verify(token.substring(0, dot).getBytes(StandardCharsets.US_ASCII),
-                            Base64.getUrlDecoder().decode(token.substring(dot + 1)))) {
-                        throw new IllegalArgumentException("bad signature");
-                    }
-                    return Boolean.TRUE;
-                };
+                        : Ed25519Checks.bouncyCastleSigner(fixture));
             }
             case floorPlusParse -> {
                 return new MinimalVerifier(fixture)::verify;
