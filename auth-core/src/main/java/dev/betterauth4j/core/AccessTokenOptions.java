@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * How a {@link BetterAuthVerifier} accepts OAuth access tokens of Better Auth's OAuth provider: given to
- * {@link BetterAuthVerifierBuilder#accessTokens}. Access tokens are on once {@link #resource(String)} is set; opaque
- * ones once an introspection client is set too.
+ * {@link BetterAuthVerifierBuilder#accessTokens}, which needs {@link #resource(String)}: access tokens are accepted for
+ * this API's resource identifier only. Opaque ones are accepted once an introspection client is set too.
  *
  * <pre>{@code
  * BetterAuthVerifier.builder()
@@ -18,7 +18,7 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * <p>Not thread-safe, like the builder it belongs to; {@link BetterAuthVerifierBuilder#build()} checks every value.
+ * <p>Not thread-safe, like the builder it belongs to; {@link BetterAuthVerifierBuilder#build()} checks the values.
  */
 public final class AccessTokenOptions {
 
@@ -100,7 +100,8 @@ public final class AccessTokenOptions {
      * The introspection endpoint ({@code BETTER_AUTH_INTROSPECTION_URL}). Default: discovered from the
      * authorization server's metadata.
      *
-     * @param url an absolute https URL (http on loopback, or with {@link BetterAuthVerifierBuilder#allowInsecureHttp(boolean)})
+     * @param url an absolute https URL (http on loopback, or with
+     *            {@link BetterAuthVerifierBuilder#allowInsecureHttp(boolean)})
      * @return these options
      */
     public AccessTokenOptions introspectionUrl(URI url) {

@@ -106,7 +106,7 @@ final class AccessTokenSettings {
             .between(1_000, 10_000_000)
             .describe("DPoP proofs remembered to refuse a replay, in this instance's memory (each for 305 s); when full"
                     + " of live ones, new proofs get 503. Several instances need a shared store:"
-                    + " `accessTokens(t -> t.dpopReplayStore(...))`");
+                    + " `AccessTokenOptions.dpopReplayStore(...)`");
 
     private AccessTokenSettings() {
     }

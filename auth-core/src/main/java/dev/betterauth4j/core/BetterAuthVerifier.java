@@ -25,7 +25,9 @@ import java.util.Optional;
  * AuthenticatedUser user = verifier.verify(token);   // throws TokenVerificationException
  * }</pre>
  *
- * <p>Each further kind of credential has its group of options, and giving a group turns its kind on:
+ * <p>Each further kind of credential has its group of options: {@code sessions(...)} and {@code cookieCache(...)} turn
+ * their kind on, {@code accessTokens(...)} needs the API's resource identifier; {@code keySet(...)} tunes how the key
+ * set is fetched:
  * <pre>{@code
  * BetterAuthVerifier verifier = BetterAuthVerifier.builder()
  *         .baseUrl(URI.create("https://app.example.com"))

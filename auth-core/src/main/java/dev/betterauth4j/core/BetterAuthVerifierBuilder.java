@@ -13,11 +13,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Configures a {@link BetterAuthVerifier}: the options of every credential on the builder itself, those of each
- * further kind in its group ({@link #sessions(Consumer)}, {@link #cookieCache(Consumer)}, {@link #accessTokens},
- * {@link #keySet}; see {@link BetterAuthVerifier} for an example). Every option is checked by {@link #build()}, which
- * names the option and its {@code BETTER_AUTH_*} setting in its message; docs/auth-core.md gives each one's default
- * and bounds. Builders are not thread-safe; the verifiers they build are.
+ * Configures a {@link BetterAuthVerifier}: the options every credential shares on the builder itself, those of each
+ * further kind of credential in its group ({@link #sessions(Consumer)}, {@link #cookieCache(Consumer)},
+ * {@link #accessTokens}), and how the key set is fetched in {@link #keySet}; see {@link BetterAuthVerifier} for an
+ * example. {@link #build()} checks every option that takes effect and names it, with its {@code BETTER_AUTH_*}
+ * setting, in its message; docs/auth-core.md gives each one's default and bounds. Builders are not thread-safe; the
+ * verifiers they build are.
  */
 public final class BetterAuthVerifierBuilder {
 
@@ -50,6 +51,8 @@ public final class BetterAuthVerifierBuilder {
     final SessionOptions sessionOptions = new SessionOptions();
     final CookieCacheOptions cookieCacheOptions = new CookieCacheOptions();
     final AccessTokenOptions accessTokenOptions = new AccessTokenOptions();
+    /** Whether {@link #accessTokens} was called: its options then need a resource rather than go unused. */
+    boolean accessTokensGiven;
 
     BetterAuthVerifierBuilder() {
     }
@@ -395,13 +398,14 @@ public final class BetterAuthVerifierBuilder {
 
     /**
      * Accepts OAuth access tokens of Better Auth's OAuth provider for the resource the options name; see
-     * {@link AccessTokenOptions}. Calls add up.
+     * {@link AccessTokenOptions}. Calls add up; {@link #build()} fails if none of them set the resource.
      *
      * @param options at least the resource, e.g. {@code tokens -> tokens.resource("https://api.example.com")}
      * @return this builder
      */
     public BetterAuthVerifierBuilder accessTokens(Consumer<AccessTokenOptions> options) {
         Objects.requireNonNull(options, "options").accept(accessTokenOptions);
+        this.accessTokensGiven = true;
         return this;
     }
 

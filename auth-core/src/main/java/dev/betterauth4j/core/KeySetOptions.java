@@ -15,7 +15,8 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * <p>Not thread-safe, like the builder it belongs to; {@link BetterAuthVerifierBuilder#build()} checks every value.
+ * <p>Not thread-safe, like the builder it belongs to; {@link BetterAuthVerifierBuilder#build()} checks the values
+ * when the verifier fetches a key set, and ignores them with a fixed one.
  */
 public final class KeySetOptions {
 

@@ -30,28 +30,30 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
      * @throws IllegalArgumentException for an option that is invalid or contradicts another; the message names it
      */
     static OAuthAssembly decide(BetterAuthVerifierBuilder b, Origin origin, String basePath, boolean hasKeySet) {
-        boolean clientGiven = b.accessTokenOptions.introspectionClientId != null || b.accessTokenOptions.introspectionClientSecret != null;
-        if (b.accessTokenOptions.resource == null) {
+        AccessTokenOptions tokens = b.accessTokenOptions;
+        boolean clientGiven = tokens.introspectionClientId != null || tokens.introspectionClientSecret != null;
+        if (tokens.resource == null) {
             String needsResource = clientGiven ? AccessTokenSettings.INTROSPECTION_CLIENT_ID.label()
                     : !b.pluginTokens ? VerifierSettings.PLUGIN_TOKENS.label() + "=false"
-                    : b.accessTokenOptions.issuer != null ? AccessTokenSettings.ACCESS_TOKEN_ISSUER.label()
-                    : b.accessTokenOptions.introspectionUrl != null ? AccessTokenSettings.INTROSPECTION_URL.label() : null;
+                    : tokens.issuer != null ? AccessTokenSettings.ACCESS_TOKEN_ISSUER.label()
+                    : tokens.introspectionUrl != null ? AccessTokenSettings.INTROSPECTION_URL.label()
+                    : b.accessTokensGiven ? "accessTokens(...)" : null;
             if (needsResource != null) {
                 throw new IllegalArgumentException(needsResource + " needs " + AccessTokenSettings.RESOURCE.label()
                         + ": access tokens are accepted only for this API's resource identifier");
             }
             return null;
         }
-        String resource = resource(b.accessTokenOptions.resource);
-        String issuer = b.accessTokenOptions.issuer != null ? b.accessTokenOptions.issuer
+        String resource = resource(tokens.resource);
+        String issuer = tokens.issuer != null ? tokens.issuer
                 : origin != null ? origin + basePath : null;
         if (issuer == null || issuer.isBlank()) {
-            throw new IllegalArgumentException(AccessTokenSettings.RESOURCE.label() + " needs the access tokens' issuer:"
-                    + " set " + VerifierSettings.BASE_URL.label() + " or "
+            throw new IllegalArgumentException(AccessTokenSettings.RESOURCE.label()
+                    + " needs the access tokens' issuer: set " + VerifierSettings.BASE_URL.label() + " or "
                     + AccessTokenSettings.ACCESS_TOKEN_ISSUER.label());
         }
-        if (clientGiven && (b.accessTokenOptions.introspectionClientId == null || b.accessTokenOptions.introspectionClientId.isBlank()
-                || b.accessTokenOptions.introspectionClientSecret == null || b.accessTokenOptions.introspectionClientSecret.isEmpty())) {
+        if (clientGiven && (tokens.introspectionClientId == null || tokens.introspectionClientId.isBlank()
+                || tokens.introspectionClientSecret == null || tokens.introspectionClientSecret.isEmpty())) {
             throw new IllegalArgumentException(AccessTokenSettings.INTROSPECTION_CLIENT_ID.label() + " and "
                     + AccessTokenSettings.INTROSPECTION_CLIENT_SECRET.label() + " go together: set both or neither");
         }
@@ -62,18 +64,18 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
         }
         if (clientGiven && b.sessions && b.sessionOptions.acceptBareTokens) {
             throw new IllegalArgumentException(VerifierSettings.ACCEPT_BARE_SESSION_TOKENS.label() + " and "
-                    + AccessTokenSettings.INTROSPECTION_CLIENT_ID.label() + " cannot be combined: a bare session token and"
-                    + " an opaque access token look alike (no dot); signed session tokens (token.signature) work with"
+                    + AccessTokenSettings.INTROSPECTION_CLIENT_ID.label() + " cannot be combined: a bare session token"
+                    + " and an opaque access token look alike (no dot); signed session tokens (token.signature) work with"
                     + " both");
         }
         IntrospectionEndpoint.ClientAuthentication authentication = IntrospectionEndpoint.ClientAuthentication.of(
-                b.accessTokenOptions.introspectionAuthMethod, AccessTokenSettings.INTROSPECTION_AUTH_METHOD.label());
+                tokens.introspectionAuthMethod, AccessTokenSettings.INTROSPECTION_AUTH_METHOD.label());
         URL introspectUrl = null;
         URI metadataUrl = null;
         if (clientGiven) {
-            if (b.accessTokenOptions.introspectionUrl != null) {
-                introspectUrl = RemoteUrl.checked(b.accessTokenOptions.introspectionUrl, AccessTokenSettings.INTROSPECTION_URL.label(),
-                        b.allowInsecureHttp);
+            if (tokens.introspectionUrl != null) {
+                introspectUrl = RemoteUrl.checked(tokens.introspectionUrl,
+                        AccessTokenSettings.INTROSPECTION_URL.label(), b.allowInsecureHttp);
             } else if (origin != null) {
                 metadataUrl = URI.create(origin + basePath + "/.well-known/oauth-authorization-server");
                 RemoteUrl.checked(metadataUrl, VerifierSettings.BASE_URL.label(), b.allowInsecureHttp);
@@ -82,14 +84,14 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
                         + AccessTokenSettings.INTROSPECTION_URL.label() + ", or " + VerifierSettings.BASE_URL.label()
                         + " to discover it");
             }
-            AccessTokenSettings.INTROSPECTION_CACHE_TTL.check(b.accessTokenOptions.introspectionCacheTtl);
-            AccessTokenSettings.INTROSPECTION_NEGATIVE_CACHE_TTL.check(b.accessTokenOptions.introspectionNegativeCacheTtl);
-            AccessTokenSettings.INTROSPECTION_CACHE_SIZE.check(b.accessTokenOptions.introspectionCacheSize);
-            AccessTokenSettings.INTROSPECTION_MAX_CONCURRENT_CALLS.check(b.accessTokenOptions.introspectionMaxConcurrentCalls);
+            AccessTokenSettings.INTROSPECTION_CACHE_TTL.check(tokens.introspectionCacheTtl);
+            AccessTokenSettings.INTROSPECTION_NEGATIVE_CACHE_TTL.check(tokens.introspectionNegativeCacheTtl);
+            AccessTokenSettings.INTROSPECTION_CACHE_SIZE.check(tokens.introspectionCacheSize);
+            AccessTokenSettings.INTROSPECTION_MAX_CONCURRENT_CALLS.check(tokens.introspectionMaxConcurrentCalls);
             VerifierSettings.HTTP_CONNECT_TIMEOUT.check(b.httpConnectTimeout);
             VerifierSettings.HTTP_READ_TIMEOUT.check(b.httpReadTimeout);
         }
-        AccessTokenSettings.DPOP_REPLAY_CACHE_SIZE.check(b.accessTokenOptions.dpopReplayCacheSize);
+        AccessTokenSettings.DPOP_REPLAY_CACHE_SIZE.check(tokens.dpopReplayCacheSize);
         return new OAuthAssembly(resource, issuer, clientGiven, introspectUrl, metadataUrl, authentication);
     }
 
@@ -117,6 +119,7 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
 
     /** Composes the introspection path and the DPoP check. */
     AccessTokenVerifier compose(BetterAuthVerifierBuilder b, Ed25519Engine ed25519) {
+        AccessTokenOptions tokens = b.accessTokenOptions;
         RemoteAnswerCache cache = null;
         IntrospectionEndpoint endpoint = null;
         if (introspection) {
@@ -125,17 +128,17 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
             IntrospectionLocation location = introspectUrl != null ? IntrospectionLocation.configured(toUri(
                     introspectUrl)) : IntrospectionLocation.discovered(metadataUrl, issuer, b.allowInsecureHttp, http,
                     b.cacheClock);
-            endpoint = new IntrospectionEndpoint(location, b.accessTokenOptions.introspectionClientId, b.accessTokenOptions.introspectionClientSecret,
-                    authentication, http, ClaimsValidator.introspection(issuer, resource, b.clockSkew, b.clock,
-                    b.accessTokenOptions.acceptMissingAudience), b.cacheClock);
+            endpoint = new IntrospectionEndpoint(location, tokens.introspectionClientId,
+                    tokens.introspectionClientSecret, authentication, http, ClaimsValidator.introspection(issuer,
+                    resource, b.clockSkew, b.clock, tokens.acceptMissingAudience), b.cacheClock);
             long waitMillis = b.httpConnectTimeout.plus(b.httpReadTimeout).toMillis();
             cache = new RemoteAnswerCache(TokenVerificationException.Reason.INACTIVE_TOKEN, "The access token is not"
                     + " active (unknown, expired, revoked, or its session has ended)",
-                    b.accessTokenOptions.introspectionCacheTtl.toMillis(), b.accessTokenOptions.introspectionNegativeCacheTtl.toMillis(),
-                    b.accessTokenOptions.introspectionCacheSize, b.accessTokenOptions.introspectionMaxConcurrentCalls, waitMillis, b.cacheClock);
+                    tokens.introspectionCacheTtl.toMillis(), tokens.introspectionNegativeCacheTtl.toMillis(),
+                    tokens.introspectionCacheSize, tokens.introspectionMaxConcurrentCalls, waitMillis, b.cacheClock);
         }
-        DpopReplayStore replays = b.accessTokenOptions.dpopReplayStore != null ? b.accessTokenOptions.dpopReplayStore
-                : DpopReplayStore.inMemory(b.accessTokenOptions.dpopReplayCacheSize);
+        DpopReplayStore replays = tokens.dpopReplayStore != null ? tokens.dpopReplayStore
+                : DpopReplayStore.inMemory(tokens.dpopReplayCacheSize);
         return new AccessTokenVerifier(new ProtectedResource(resource, issuer,
                 AccessTokenVerifier.dpopAlgorithmNames()), cache, endpoint,
                 new DpopProofVerifier(ed25519, replays, b.clock), b.maxTokenLength);
@@ -143,9 +146,11 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
 
     /** How the verifier's description names the access-token set-up. */
     String describe(BetterAuthVerifierBuilder b) {
+        AccessTokenOptions tokens = b.accessTokenOptions;
         return ", resource=" + resource + ", accessTokenIssuer=" + issuer + (introspection ? ", introspection="
                 + (introspectUrl != null ? introspectUrl : "discovered from " + metadataUrl) + " (cache "
-                + b.accessTokenOptions.introspectionCacheTtl + (b.accessTokenOptions.acceptMissingAudience ? ", missing aud accepted" : "") + ")" : "")
+                + tokens.introspectionCacheTtl + (tokens.acceptMissingAudience ? ", missing aud accepted" : "") + ")"
+                : "")
                 + (b.pluginTokens ? "" : ", pluginTokens=false");
     }
 

@@ -16,7 +16,8 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * <p>Not thread-safe, like the builder it belongs to; {@link BetterAuthVerifierBuilder#build()} checks every value.
+ * <p>Not thread-safe, like the builder it belongs to; {@link BetterAuthVerifierBuilder#build()} checks the values of a
+ * group whose kind is on, and ignores the group otherwise.
  */
 public final class SessionOptions {
 

@@ -76,9 +76,10 @@ final class VerifierAssembly {
         List<String> audiences = b.pluginTokens ? audiences(b.audiences, origin) : List.of();
         VerifierSettings.CLOCK_SKEW.check(b.clockSkew);
         VerifierSettings.MAX_TOKEN_LENGTH.check(b.maxTokenLength);
-        JwksSettings jwksSettings = keySetUrl == null ? null : JwksSettings.checked(b.keySetOptions.cacheTtl,
-                b.keySetOptions.refreshAhead, b.keySetOptions.refreshRateLimit, b.keySetOptions.outageTolerance, b.httpConnectTimeout,
-                b.httpReadTimeout, b.keySetOptions.sizeLimit, b.cacheClock);
+        KeySetOptions fetching = b.keySetOptions;
+        JwksSettings jwksSettings = keySetUrl == null ? null : JwksSettings.checked(fetching.cacheTtl,
+                fetching.refreshAhead, fetching.refreshRateLimit, fetching.outageTolerance, b.httpConnectTimeout,
+                b.httpReadTimeout, fetching.sizeLimit, b.cacheClock);
         VerifiedTokenCache.checkSize(VerifierSettings.TOKEN_CACHE_SIZE.check(b.tokenCacheSize));
         boolean sessionCredentials = b.sessions || b.cookieCache;
         if (b.sessions) {
@@ -145,8 +146,9 @@ final class VerifierAssembly {
         BoundedHttpClient http = new BoundedHttpClient("get-session", b.httpConnectTimeout, b.httpReadTimeout,
                 SessionEndpoint.SIZE_LIMIT);
         long waitMillis = b.httpConnectTimeout.plus(b.httpReadTimeout).toMillis();
-        SessionCache cache = new SessionCache(b.sessionOptions.cacheTtl.toMillis(), b.sessionOptions.negativeCacheTtl.toMillis(),
-                b.sessionOptions.cacheSize, b.sessionOptions.maxConcurrentCalls, waitMillis, b.cacheClock);
+        SessionOptions options = b.sessionOptions;
+        SessionCache cache = new SessionCache(options.cacheTtl.toMillis(), options.negativeCacheTtl.toMillis(),
+                options.cacheSize, options.maxConcurrentCalls, waitMillis, b.cacheClock);
         return new SessionVerifier(hmac, b.sessionOptions.acceptBareTokens, cache,
                 new SessionEndpoint(getSession, origin.toString(), http, b.clock), cookieCache);
     }

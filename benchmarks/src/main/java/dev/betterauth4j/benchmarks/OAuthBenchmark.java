@@ -80,8 +80,9 @@ public class OAuthBenchmark {
 
     static BetterAuthVerifier verifier(Fixture fixture, Clock clock, int cacheSize) {
         return BetterAuthVerifier.builder().baseUrl(URI.create(Fixture.ISSUER)).jwks(fixture.jwkSet)
-                .accessTokens(tokens -> tokens.resource(RESOURCE)).clock(clock).tokenCacheSize(cacheSize)
-                .accessTokens(tokens -> tokens.dpopReplayStore((proofId, expiresAt, now) -> true)).build();
+                .clock(clock).tokenCacheSize(cacheSize)
+                .accessTokens(tokens -> tokens.resource(RESOURCE).dpopReplayStore((proofId, expiresAt, now) -> true))
+                .build();
     }
 
     private static void requireAccess(AuthenticatedUser user) {

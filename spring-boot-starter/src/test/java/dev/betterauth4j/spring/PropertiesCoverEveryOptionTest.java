@@ -121,6 +121,12 @@ class PropertiesCoverEveryOptionTest {
             // first @param tag that begins with its name (cookie's from cookiePrefix's, were that tag first).
             assertThat(descriptions.get(property)).as(property)
                     .endsWith(" Environment: " + variable(name, setting) + ".");
+            // The record's @param tags copy the verifier table's descriptions for IDEs; they must not drift from them.
+            // (The filter's options are described for Spring: a bean in place of a class, Spring Security's rules.)
+            if (BetterAuthVerifier.settings().contains(setting)) {
+                assertThat(descriptions.get(property)).as(property)
+                        .startsWith(setting.description().replace("`", "") + ".");
+            }
         });
         assertThat(new TreeSet<>(descriptions.keySet())).isEqualTo(names);
     }
@@ -157,5 +163,15 @@ class PropertiesCoverEveryOptionTest {
         assertThat(bound.toString()).doesNotContain("secret-", "third")
                 .contains("url=https://app.example.com", "secret=****", "secrets=****",
                         "introspectionClientSecret=****", "publicPaths=[/health, /public/*]");
+    }
+
+    @Test
+    void toStringMasksThePasswordOfAUrl() {
+        BetterAuthProperties bound = new Binder(ConfigurationPropertySources.from(new MapPropertySource("test", Map.of(
+                "better.auth.jwks-url", "https://reader:hunter2-password@auth.example.com/api/auth/jwks"))))
+                .bind(BetterAuthProperties.PREFIX, BetterAuthProperties.class).get();
+
+        assertThat(bound.toString()).doesNotContain("hunter2", "reader")
+                .contains("jwksUrl=https://****@auth.example.com/api/auth/jwks");
     }
 }

@@ -116,7 +116,7 @@ import java.util.List;
  * @param introspectionAuthMethod How that client authenticates, as it is registered: client_secret_basic or
  *     client_secret_post. Default: client_secret_basic. Environment: BETTER_AUTH_INTROSPECTION_AUTH_METHOD.
  * @param introspectionUrl The introspection endpoint; https, or http on loopback. Default: discovered from
- *     `{baseUrl}{basePath}/.well-known/oauth-authorization-server. Environment: BETTER_AUTH_INTROSPECTION_URL.
+ *     {baseUrl}{basePath}/.well-known/oauth-authorization-server. Environment: BETTER_AUTH_INTROSPECTION_URL.
  * @param acceptMissingAudience Accepts an introspection answer without aud (a token issued without resource); off, such
  *     an answer is refused, as Better Auth's own helper does. A wrong aud is always refused. Default: false.
  *     Environment: BETTER_AUTH_ACCEPT_MISSING_AUDIENCE.
@@ -130,8 +130,9 @@ import java.util.List;
  * @param introspectionMaxConcurrentCalls Introspection calls at once; requests beyond wait up to the HTTP timeouts,
  *     then get 503. Default: 8. From 1 to 256. Environment: BETTER_AUTH_INTROSPECTION_MAX_CONCURRENT_CALLS.
  * @param dpopReplayCacheSize DPoP proofs remembered to refuse a replay, in this instance's memory (each for 305 s);
- *     when full of live ones, new proofs get 503. Several instances need a shared store: dpopReplayStore(...). Default:
- *     100000. From 1000 to 10000000. Environment: BETTER_AUTH_DPOP_REPLAY_CACHE_SIZE.
+ *     when full of live ones, new proofs get 503. Several instances need a shared store:
+ *     AccessTokenOptions.dpopReplayStore(...). Default: 100000. From 1000 to 10000000. Environment:
+ *     BETTER_AUTH_DPOP_REPLAY_CACHE_SIZE.
  * @param publicPaths Paths that pass without credentials, separated by commas or spaces: exact (/health) or prefix
  *     (/public/*, which also matches /public), within the application, matched only in canonical form. Environment:
  *     BETTER_AUTH_PUBLIC_PATHS.

@@ -10,6 +10,7 @@ import dev.betterauth4j.servlet.BetterAuthFilter;
 import dev.betterauth4j.servlet.BetterAuthFilterBuilder;
 
 import java.lang.reflect.RecordComponent;
+import java.net.URI;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -149,10 +150,16 @@ final class PropertySettings {
         for (RecordComponent component : BetterAuthProperties.class.getRecordComponents()) {
             Object value = value(properties, component);
             if (value != null) {
-                described.add(component.getName() + "=" + (secrets.contains(component.getName()) ? "****" : value));
+                described.add(component.getName() + "=" + (secrets.contains(component.getName()) ? "****"
+                        : value instanceof URI url && url.getRawUserInfo() != null ? withoutUserInfo(url) : value));
             }
         }
         return described.toString();
+    }
+
+    /** A URL as it may be printed: its user information (a password, often) masked. */
+    private static String withoutUserInfo(URI url) {
+        return url.toString().replace(url.getRawUserInfo() + "@", "****@");
     }
 
     /** A bound value as the setting's text: what {@link Setting#parse} reads back. */
