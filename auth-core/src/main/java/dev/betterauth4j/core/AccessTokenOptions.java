@@ -101,7 +101,7 @@ public final class AccessTokenOptions {
      * authorization server's metadata.
      *
      * @param url an absolute https URL (http on loopback, or with
-     *            {@link BetterAuthVerifierBuilder#allowInsecureHttp(boolean)})
+     *            {@link HttpOptions#allowInsecure(boolean)})
      * @return these options
      */
     public AccessTokenOptions introspectionUrl(URI url) {

@@ -15,10 +15,10 @@ import java.util.function.Consumer;
 /**
  * Configures a {@link BetterAuthVerifier}: the options every credential shares on the builder itself, those of each
  * further kind of credential in its group ({@link #sessions(Consumer)}, {@link #cookieCache(Consumer)},
- * {@link #accessTokens}), and how the key set is fetched in {@link #keySet}; see {@link BetterAuthVerifier} for an
- * example. {@link #build()} checks every option that takes effect and names it, with its {@code BETTER_AUTH_*}
- * setting, in its message; docs/auth-core.md gives each one's default and bounds. Builders are not thread-safe; the
- * verifiers they build are.
+ * {@link #accessTokens}), how the key set is fetched in {@link #keySet} and how Better Auth is called in
+ * {@link #http}; see {@link BetterAuthVerifier} for an example. {@link #build()} checks every option that takes effect
+ * and names it, with its {@code BETTER_AUTH_*} setting, in its message; docs/auth-core.md gives each one's default and
+ * bounds. Builders are not thread-safe; the verifiers they build are.
  */
 public final class BetterAuthVerifierBuilder {
 
@@ -33,9 +33,6 @@ public final class BetterAuthVerifierBuilder {
     int maxTokenLength = VerifierSettings.MAX_TOKEN_LENGTH.defaultValue();
     Clock clock = Clock.systemUTC();
     Clock cacheClock = Clock.systemUTC();
-    Duration httpConnectTimeout = VerifierSettings.HTTP_CONNECT_TIMEOUT.defaultValue();
-    Duration httpReadTimeout = VerifierSettings.HTTP_READ_TIMEOUT.defaultValue();
-    boolean allowInsecureHttp = VerifierSettings.ALLOW_INSECURE_HTTP.defaultValue();
     int tokenCacheSize = VerifierSettings.TOKEN_CACHE_SIZE.defaultValue();
     String ed25519Engine;
     String secrets;
@@ -47,6 +44,7 @@ public final class BetterAuthVerifierBuilder {
     boolean cookieCache = VerifierSettings.COOKIE_CACHE.defaultValue();
     VerifierObserver observer = VerifierObserver.NONE;
 
+    final HttpOptions httpOptions = new HttpOptions();
     final KeySetOptions keySetOptions = new KeySetOptions();
     final SessionOptions sessionOptions = new SessionOptions();
     final CookieCacheOptions cookieCacheOptions = new CookieCacheOptions();
@@ -73,7 +71,7 @@ public final class BetterAuthVerifierBuilder {
      * The key set URL ({@code BETTER_AUTH_JWKS_URL}), for a custom {@code jwksPath}, base path or
      * {@code jwks.remoteUrl}; overrides the one derived from {@link #baseUrl(URI)}.
      *
-     * @param jwksUrl an absolute https URL (http only on loopback, or with {@link #allowInsecureHttp(boolean)})
+     * @param jwksUrl an absolute https URL (http only on loopback, or with {@link HttpOptions#allowInsecure(boolean)})
      * @return this builder
      */
     public BetterAuthVerifierBuilder jwksUrl(URI jwksUrl) {
@@ -213,36 +211,14 @@ public final class BetterAuthVerifierBuilder {
     }
 
     /**
-     * The TCP connect timeout of calls to Better Auth ({@code BETTER_AUTH_HTTP_CONNECT_TIMEOUT}).
+     * Tunes how the verifier calls Better Auth (timeouts, plain http to a host other than loopback); see
+     * {@link HttpOptions}. Calls add up.
      *
-     * @param timeout the timeout, 100 ms to 60 s
+     * @param options sets what differs from the defaults, e.g. {@code http -> http.readTimeout(Duration.ofSeconds(3))}
      * @return this builder
      */
-    public BetterAuthVerifierBuilder httpConnectTimeout(Duration timeout) {
-        this.httpConnectTimeout = Objects.requireNonNull(timeout, "timeout");
-        return this;
-    }
-
-    /**
-     * The deadline for a whole response from Better Auth ({@code BETTER_AUTH_HTTP_READ_TIMEOUT}).
-     *
-     * @param timeout the timeout, 100 ms to 120 s
-     * @return this builder
-     */
-    public BetterAuthVerifierBuilder httpReadTimeout(Duration timeout) {
-        this.httpReadTimeout = Objects.requireNonNull(timeout, "timeout");
-        return this;
-    }
-
-    /**
-     * Allows plain {@code http://} to Better Auth on a host other than loopback
-     * ({@code BETTER_AUTH_ALLOW_INSECURE_HTTP}); loopback is always allowed.
-     *
-     * @param allow whether to allow it; off by default, as anyone on the path could swap the keys
-     * @return this builder
-     */
-    public BetterAuthVerifierBuilder allowInsecureHttp(boolean allow) {
-        this.allowInsecureHttp = allow;
+    public BetterAuthVerifierBuilder http(Consumer<HttpOptions> options) {
+        Objects.requireNonNull(options, "options").accept(httpOptions);
         return this;
     }
 

@@ -65,8 +65,8 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
         if (clientGiven && b.sessions && b.sessionOptions.acceptBareTokens) {
             throw new IllegalArgumentException(VerifierSettings.ACCEPT_BARE_SESSION_TOKENS.label() + " and "
                     + AccessTokenSettings.INTROSPECTION_CLIENT_ID.label() + " cannot be combined: a bare session token"
-                    + " and an opaque access token look alike (no dot); signed session tokens (token.signature) work with"
-                    + " both");
+                    + " and an opaque access token look alike (no dot); signed session tokens (token.signature) work"
+                    + " with both");
         }
         IntrospectionEndpoint.ClientAuthentication authentication = IntrospectionEndpoint.ClientAuthentication.of(
                 tokens.introspectionAuthMethod, AccessTokenSettings.INTROSPECTION_AUTH_METHOD.label());
@@ -74,11 +74,11 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
         URI metadataUrl = null;
         if (clientGiven) {
             if (tokens.introspectionUrl != null) {
-                introspectUrl = RemoteUrl.checked(tokens.introspectionUrl,
-                        AccessTokenSettings.INTROSPECTION_URL.label(), b.allowInsecureHttp);
+                introspectUrl = b.httpOptions.checked(tokens.introspectionUrl,
+                        AccessTokenSettings.INTROSPECTION_URL.label());
             } else if (origin != null) {
                 metadataUrl = URI.create(origin + basePath + "/.well-known/oauth-authorization-server");
-                RemoteUrl.checked(metadataUrl, VerifierSettings.BASE_URL.label(), b.allowInsecureHttp);
+                b.httpOptions.checked(metadataUrl, VerifierSettings.BASE_URL.label());
             } else {
                 throw new IllegalArgumentException(AccessTokenSettings.INTROSPECTION_CLIENT_ID.label() + " needs "
                         + AccessTokenSettings.INTROSPECTION_URL.label() + ", or " + VerifierSettings.BASE_URL.label()
@@ -88,8 +88,7 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
             AccessTokenSettings.INTROSPECTION_NEGATIVE_CACHE_TTL.check(tokens.introspectionNegativeCacheTtl);
             AccessTokenSettings.INTROSPECTION_CACHE_SIZE.check(tokens.introspectionCacheSize);
             AccessTokenSettings.INTROSPECTION_MAX_CONCURRENT_CALLS.check(tokens.introspectionMaxConcurrentCalls);
-            VerifierSettings.HTTP_CONNECT_TIMEOUT.check(b.httpConnectTimeout);
-            VerifierSettings.HTTP_READ_TIMEOUT.check(b.httpReadTimeout);
+            b.httpOptions.check();
         }
         AccessTokenSettings.DPOP_REPLAY_CACHE_SIZE.check(tokens.dpopReplayCacheSize);
         return new OAuthAssembly(resource, issuer, clientGiven, introspectUrl, metadataUrl, authentication);
@@ -123,19 +122,18 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
         RemoteAnswerCache cache = null;
         IntrospectionEndpoint endpoint = null;
         if (introspection) {
-            BoundedHttpClient http = new BoundedHttpClient("introspection", b.httpConnectTimeout, b.httpReadTimeout,
-                    IntrospectionEndpoint.SIZE_LIMIT);
+            BoundedHttpClient http = b.httpOptions.client("introspection", IntrospectionEndpoint.SIZE_LIMIT);
             IntrospectionLocation location = introspectUrl != null ? IntrospectionLocation.configured(toUri(
-                    introspectUrl)) : IntrospectionLocation.discovered(metadataUrl, issuer, b.allowInsecureHttp, http,
-                    b.cacheClock);
+                    introspectUrl)) : IntrospectionLocation.discovered(metadataUrl, issuer,
+                    b.httpOptions.allowInsecure, http, b.cacheClock);
             endpoint = new IntrospectionEndpoint(location, tokens.introspectionClientId,
                     tokens.introspectionClientSecret, authentication, http, ClaimsValidator.introspection(issuer,
                     resource, b.clockSkew, b.clock, tokens.acceptMissingAudience), b.cacheClock);
-            long waitMillis = b.httpConnectTimeout.plus(b.httpReadTimeout).toMillis();
             cache = new RemoteAnswerCache(TokenVerificationException.Reason.INACTIVE_TOKEN, "The access token is not"
                     + " active (unknown, expired, revoked, or its session has ended)",
                     tokens.introspectionCacheTtl.toMillis(), tokens.introspectionNegativeCacheTtl.toMillis(),
-                    tokens.introspectionCacheSize, tokens.introspectionMaxConcurrentCalls, waitMillis, b.cacheClock);
+                    tokens.introspectionCacheSize, tokens.introspectionMaxConcurrentCalls, b.httpOptions.callMillis(),
+                    b.cacheClock);
         }
         DpopReplayStore replays = tokens.dpopReplayStore != null ? tokens.dpopReplayStore
                 : DpopReplayStore.inMemory(tokens.dpopReplayCacheSize);

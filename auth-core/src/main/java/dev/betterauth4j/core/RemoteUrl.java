@@ -33,8 +33,7 @@ final class RemoteUrl {
         if (url.getScheme().equalsIgnoreCase("http") && !allowInsecureHttp && !isLoopback(url.getHost())) {
             throw new IllegalArgumentException(label + ": the URL " + url + " is plain http on a"
                     + " non-loopback host, where anyone on the path could swap the keys or answer for Better Auth. Use"
-                    + " https, or "
-                    + VerifierSettings.ALLOW_INSECURE_HTTP.name() + "(true) ("
+                    + " https, or turn on " + VerifierSettings.ALLOW_INSECURE_HTTP.name() + " ("
                     + VerifierSettings.ALLOW_INSECURE_HTTP.key() + "=true) on a trusted network.");
         }
         try {

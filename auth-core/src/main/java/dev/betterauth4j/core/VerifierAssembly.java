@@ -39,7 +39,7 @@ final class VerifierAssembly {
         URI keySetUri = b.jwks != null ? null : b.jwksUrl != null ? b.jwksUrl
                 : origin != null ? URI.create(origin + basePath + "/jwks") : null;
         String keySetLabel = b.jwksUrl != null ? VerifierSettings.JWKS_URL.label() : VerifierSettings.BASE_URL.label();
-        URL keySetUrl = keySetUri == null ? null : RemoteUrl.checked(keySetUri, keySetLabel, b.allowInsecureHttp);
+        URL keySetUrl = keySetUri == null ? null : b.httpOptions.checked(keySetUri, keySetLabel);
         boolean hasKeySet = b.jwks != null || keySetUrl != null;
         BetterAuthSecrets secrets = BetterAuthSecrets.of(b.secrets, b.sharedSecret);
         boolean hasSecret = secrets != null;
@@ -78,8 +78,8 @@ final class VerifierAssembly {
         VerifierSettings.MAX_TOKEN_LENGTH.check(b.maxTokenLength);
         KeySetOptions fetching = b.keySetOptions;
         JwksSettings jwksSettings = keySetUrl == null ? null : JwksSettings.checked(fetching.cacheTtl,
-                fetching.refreshAhead, fetching.refreshRateLimit, fetching.outageTolerance, b.httpConnectTimeout,
-                b.httpReadTimeout, fetching.sizeLimit, b.cacheClock);
+                fetching.refreshAhead, fetching.refreshRateLimit, fetching.outageTolerance,
+                b.httpOptions.connectTimeout, b.httpOptions.readTimeout, fetching.sizeLimit, b.cacheClock);
         VerifiedTokenCache.checkSize(VerifierSettings.TOKEN_CACHE_SIZE.check(b.tokenCacheSize));
         boolean sessionCredentials = b.sessions || b.cookieCache;
         if (b.sessions) {
@@ -87,8 +87,7 @@ final class VerifierAssembly {
             VerifierSettings.SESSION_NEGATIVE_CACHE_TTL.check(b.sessionOptions.negativeCacheTtl);
             VerifierSettings.SESSION_CACHE_SIZE.check(b.sessionOptions.cacheSize);
             VerifierSettings.SESSION_MAX_CONCURRENT_CALLS.check(b.sessionOptions.maxConcurrentCalls);
-            VerifierSettings.HTTP_CONNECT_TIMEOUT.check(b.httpConnectTimeout);
-            VerifierSettings.HTTP_READ_TIMEOUT.check(b.httpReadTimeout);
+            b.httpOptions.check();
         }
         Set<JWSAlgorithm> asymmetric = Algorithms.family(allowed, false);
         boolean ed25519Allowed = asymmetric.stream().anyMatch(Ed25519Engine.ALGORITHMS::contains);
@@ -142,13 +141,11 @@ final class VerifierAssembly {
             return new SessionVerifier(hmac, false, null, null, cookieCache);
         }
         URI getSession = URI.create(origin + basePath + "/get-session?disableCookieCache=true&disableRefresh=true");
-        RemoteUrl.checked(getSession, VerifierSettings.BASE_URL.label(), b.allowInsecureHttp);
-        BoundedHttpClient http = new BoundedHttpClient("get-session", b.httpConnectTimeout, b.httpReadTimeout,
-                SessionEndpoint.SIZE_LIMIT);
-        long waitMillis = b.httpConnectTimeout.plus(b.httpReadTimeout).toMillis();
+        b.httpOptions.checked(getSession, VerifierSettings.BASE_URL.label());
+        BoundedHttpClient http = b.httpOptions.client("get-session", SessionEndpoint.SIZE_LIMIT);
         SessionOptions options = b.sessionOptions;
         SessionCache cache = new SessionCache(options.cacheTtl.toMillis(), options.negativeCacheTtl.toMillis(),
-                options.cacheSize, options.maxConcurrentCalls, waitMillis, b.cacheClock);
+                options.cacheSize, options.maxConcurrentCalls, b.httpOptions.callMillis(), b.cacheClock);
         return new SessionVerifier(hmac, b.sessionOptions.acceptBareTokens, cache,
                 new SessionEndpoint(getSession, origin.toString(), http, b.clock), cookieCache);
     }

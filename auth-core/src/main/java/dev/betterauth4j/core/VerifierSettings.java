@@ -25,6 +25,11 @@ final class VerifierSettings {
 
     static final String PREFIX = "BETTER_AUTH_";
 
+    /** Sets an option of the group {@code http(...)}. */
+    private static <T> BiConsumer<BetterAuthVerifierBuilder, T> inHttp(BiConsumer<HttpOptions, T> option) {
+        return (builder, value) -> option.accept(builder.httpOptions, value);
+    }
+
     /** Sets an option of the group {@code keySet(...)}. */
     private static <T> BiConsumer<BetterAuthVerifierBuilder, T> inKeySet(BiConsumer<KeySetOptions, T> option) {
         return (builder, value) -> option.accept(builder.keySetOptions, value);
@@ -128,15 +133,15 @@ final class VerifierSettings {
             .describe("How long after the last successful fetch its keys stay usable while the endpoint fails, for"
                     + " cached tokens too");
 
-    static final Setting<BetterAuthVerifierBuilder, Duration> HTTP_CONNECT_TIMEOUT = Setting.of("httpConnectTimeout",
-                    SettingType.DURATION, BetterAuthVerifierBuilder::httpConnectTimeout)
+    static final Setting<BetterAuthVerifierBuilder, Duration> HTTP_CONNECT_TIMEOUT = Setting.of("http.connectTimeout",
+                    SettingType.DURATION, inHttp(HttpOptions::connectTimeout))
             .key("BETTER_AUTH_HTTP_CONNECT_TIMEOUT")
             .defaultValue(Duration.ofSeconds(2))
             .between(Duration.ofMillis(100), Duration.ofSeconds(60))
             .describe("The TCP connect timeout of calls to Better Auth (key set, `get-session`, introspection)");
 
-    static final Setting<BetterAuthVerifierBuilder, Duration> HTTP_READ_TIMEOUT = Setting.of("httpReadTimeout",
-                    SettingType.DURATION, BetterAuthVerifierBuilder::httpReadTimeout)
+    static final Setting<BetterAuthVerifierBuilder, Duration> HTTP_READ_TIMEOUT = Setting.of("http.readTimeout",
+                    SettingType.DURATION, inHttp(HttpOptions::readTimeout))
             .key("BETTER_AUTH_HTTP_READ_TIMEOUT")
             .defaultValue(Duration.ofSeconds(5))
             .between(Duration.ofMillis(100), Duration.ofSeconds(120))
@@ -149,8 +154,8 @@ final class VerifierSettings {
             .between(1024, 16 * 1024 * 1024)
             .describe("The largest key set document accepted, in bytes");
 
-    static final Setting<BetterAuthVerifierBuilder, Boolean> ALLOW_INSECURE_HTTP = Setting.of("allowInsecureHttp",
-                    SettingType.BOOLEAN, BetterAuthVerifierBuilder::allowInsecureHttp)
+    static final Setting<BetterAuthVerifierBuilder, Boolean> ALLOW_INSECURE_HTTP = Setting.of("http.allowInsecure",
+                    SettingType.BOOLEAN, inHttp(HttpOptions::allowInsecure))
             .key("BETTER_AUTH_ALLOW_INSECURE_HTTP")
             .defaultValue(false)
             .describe("Allows plain `http://` to Better Auth on a host other than loopback, where anyone on the path"
@@ -243,7 +248,7 @@ final class VerifierSettings {
             .key("BETTER_AUTH_SESSION_MAX_CONCURRENT_CALLS")
             .defaultValue(8)
             .between(1, 256)
-            .describe("Calls to Better Auth's `get-session` at once; requests beyond wait up to `httpReadTimeout`,"
+            .describe("Calls to Better Auth's `get-session` at once; requests beyond wait up to `http.readTimeout`,"
                     + " then get 503");
 
     static final Setting<BetterAuthVerifierBuilder, Boolean> COOKIE_CACHE = Setting.of("cookieCache",

@@ -150,8 +150,8 @@ class BuilderValidationTest {
                 .build()).hasMessageContaining("keySet.refreshAhead");
         assertThatThrownBy(() -> base().keySet(keys -> keys.cacheTtl(Duration.ofMillis(10))).build())
                 .hasMessageContaining("keySet.cacheTtl");
-        assertThatThrownBy(() -> base().httpReadTimeout(Duration.ofMinutes(10)).build())
-                .hasMessageContaining("httpReadTimeout");
+        assertThatThrownBy(() -> base().http(http -> http.readTimeout(Duration.ofMinutes(10))).build())
+                .hasMessageContaining("http.readTimeout");
         assertThatThrownBy(() -> base().keySet(keys -> keys.sizeLimit(10)).build())
                 .hasMessageContaining("keySet.sizeLimit");
     }

@@ -94,7 +94,8 @@ class HostileKeySourceTest {
         });
         long start = System.nanoTime();
 
-        assertRejected(builder().httpReadTimeout(Duration.ofSeconds(1)).build(), token(), Reason.KEY_SOURCE_UNAVAILABLE);
+        assertRejected(builder()
+                .http(http -> http.readTimeout(Duration.ofSeconds(1))).build(), token(), Reason.KEY_SOURCE_UNAVAILABLE);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
     }
 
@@ -177,7 +178,7 @@ class HostileKeySourceTest {
         assertThatThrownBy(() -> BetterAuthVerifier.builder().baseUrl(URI.create("http://auth.internal:3000")).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("plain http")
-                .hasMessageContaining("allowInsecureHttp");
+                .hasMessageContaining("http.allowInsecure");
         assertThatThrownBy(() -> BetterAuthVerifier.builder().issuer("x").audiences("y")
                 .jwksUrl(URI.create("http://10.0.0.5/jwks")).build())
                 .isInstanceOf(IllegalArgumentException.class)
@@ -187,7 +188,7 @@ class HostileKeySourceTest {
     @Test
     void acceptsAPlainHttpKeySetUrlOnANonLoopbackHostWhenExplicitlyAllowed() {
         try (BetterAuthVerifier verifier = BetterAuthVerifier.builder().baseUrl(URI.create("http://auth.internal:3000"))
-                .allowInsecureHttp(true).build()) {
+                .http(http -> http.allowInsecure(true)).build()) {
             assertThat(verifier.toString()).contains("http://auth.internal:3000/api/auth/jwks");
         }
     }
@@ -221,6 +222,7 @@ class HostileKeySourceTest {
             exchange.getResponseBody().write("{\"keys\":[".getBytes());
             throw new IOException("connection dropped");
         });
-        assertRejected(builder().httpReadTimeout(Duration.ofSeconds(2)).build(), token(), Reason.KEY_SOURCE_UNAVAILABLE);
+        assertRejected(builder()
+                .http(http -> http.readTimeout(Duration.ofSeconds(2))).build(), token(), Reason.KEY_SOURCE_UNAVAILABLE);
     }
 }

@@ -55,7 +55,7 @@ class IntrospectionTest {
                 .introspectionClientId(IntrospectionServer.CLIENT_ID)
                 .introspectionClientSecret(IntrospectionServer.CLIENT_SECRET)
                 .introspectionAuthMethod("client_secret_post")).cacheClock(cacheClock)
-                .httpReadTimeout(Duration.ofSeconds(2));
+                .http(http -> http.readTimeout(Duration.ofSeconds(2)));
     }
 
     BetterAuthVerifier verifier(BetterAuthVerifierBuilder builder) {
@@ -384,7 +384,7 @@ class IntrospectionTest {
             server.delay(Duration.ofSeconds(3));
             long start = System.nanoTime();
 
-            assertThat(reason(() -> verify(verifier(builder().httpReadTimeout(Duration.ofMillis(500))),
+            assertThat(reason(() -> verify(verifier(builder().http(http -> http.readTimeout(Duration.ofMillis(500)))),
                     clientToken("tasks:read")))).isEqualTo(Reason.AUTH_SERVER_UNAVAILABLE);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         }
@@ -426,7 +426,7 @@ class IntrospectionTest {
         void anUnreachableEndpointIsAnOutage() {
             BetterAuthVerifier verifier = verifier(builder()
                     .accessTokens(tokens -> tokens.introspectionUrl(URI.create("http://127.0.0.1:9/x")))
-                    .httpConnectTimeout(Duration.ofMillis(300)));
+                    .http(http -> http.connectTimeout(Duration.ofMillis(300))));
 
             assertThat(reason(() -> verify(verifier, clientToken("tasks:read"))))
                     .isEqualTo(Reason.AUTH_SERVER_UNAVAILABLE);

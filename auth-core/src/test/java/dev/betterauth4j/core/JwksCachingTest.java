@@ -153,7 +153,7 @@ class JwksCachingTest {
     @Test
     void aSlowEndpointIsBoundedByTheReadTimeout() {
         server.publish(keyA.publicJwk()).delay(Duration.ofSeconds(10));
-        try (BetterAuthVerifier verifier = builder().httpReadTimeout(Duration.ofMillis(300)).build()) {
+        try (BetterAuthVerifier verifier = builder().http(http -> http.readTimeout(Duration.ofMillis(300))).build()) {
             long start = System.nanoTime();
 
             assertRejected(verifier, tokenBy(keyA), Reason.KEY_SOURCE_UNAVAILABLE);

@@ -488,7 +488,8 @@ class RejectionReasonTest {
         void rejectsWithAnOutageWhenTheKeySetCannotBeFetchedAndNothingIsCached() {
             URI closedPort = URI.create("http://127.0.0.1:9");
             BetterAuthVerifier verifier = BetterAuthVerifier.builder().baseUrl(closedPort)
-                    .httpConnectTimeout(Duration.ofMillis(500)).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+                    .http(http -> http.connectTimeout(Duration.ofMillis(500)))
+                    .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
             String token = TestToken.betterAuth(ED, closedPort.toString(), NOW).signWith(ED);
 
             assertThatThrownBy(() -> verifier.verify(token))

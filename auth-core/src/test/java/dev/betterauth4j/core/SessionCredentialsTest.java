@@ -43,7 +43,7 @@ class SessionCredentialsTest {
 
     BetterAuthVerifierBuilder builder() {
         return BetterAuthVerifier.builder().baseUrl(server.baseUrl()).sessions(true).sharedSecret(SECRET)
-                .cacheClock(cacheClock).httpReadTimeout(Duration.ofSeconds(2));
+                .cacheClock(cacheClock).http(http -> http.readTimeout(Duration.ofSeconds(2)));
     }
 
     BetterAuthVerifier verifier(BetterAuthVerifierBuilder builder) {
@@ -263,7 +263,7 @@ class SessionCredentialsTest {
 
         @Test
         void aSlowBetterAuthIsAnOutageAfterTheReadTimeout() {
-            BetterAuthVerifier verifier = verifier(builder().httpReadTimeout(Duration.ofMillis(300)));
+            BetterAuthVerifier verifier = verifier(builder().http(http -> http.readTimeout(Duration.ofMillis(300))));
             String signed = server.signIn("alice");
             server.delay(Duration.ofSeconds(3));
 

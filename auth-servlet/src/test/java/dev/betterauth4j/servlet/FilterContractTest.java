@@ -99,7 +99,7 @@ abstract class FilterContractTest {
     ServletContainer outage() {
         return container("outage", () -> {
             BetterAuthVerifier down = BetterAuthVerifier.builder().baseUrl(URI.create("http://127.0.0.1:9"))
-                    .httpConnectTimeout(Duration.ofMillis(300)).build();
+                    .http(http -> http.connectTimeout(Duration.ofMillis(300))).build();
             resources.add(down);
             return Setup.of(FilterSetup.instance(BetterAuthFilter.builder(down)
                     .retryAfter(Duration.ofSeconds(7)).build()));
@@ -590,7 +590,7 @@ abstract class FilterContractTest {
         return container(name, () -> {
             BetterAuthVerifier verifier = BetterAuthVerifier.builder().baseUrl(sessionServer().baseUrl())
                     .sessions(true).sharedSecret(SESSION_SECRET).trustedOrigins(List.of(ServletContainer.ALLOWED_ORIGIN))
-                    .httpReadTimeout(Duration.ofSeconds(2)).build();
+                    .http(http -> http.readTimeout(Duration.ofSeconds(2))).build();
             resources.add(verifier);
             return Setup.of(FilterSetup.instance(BetterAuthFilter.builder(verifier).cookie("api_token")
                     .retryAfter(Duration.ofSeconds(7)).build()));

@@ -114,7 +114,8 @@ abstract class OAuthFilterContractTest {
                     .accessTokens(tokens -> tokens.resource(RESOURCE)
                     .introspectionClientId(IntrospectionServer.CLIENT_ID)
                     .introspectionClientSecret(IntrospectionServer.CLIENT_SECRET)
-                    .introspectionAuthMethod("client_secret_post")).httpReadTimeout(Duration.ofSeconds(2)).build();
+                    .introspectionAuthMethod("client_secret_post"))
+                    .http(http -> http.readTimeout(Duration.ofSeconds(2))).build();
             resources.add(0, verifier);
             opaqueProvider = provider;
             return Setup.of(FilterSetup.instance(BetterAuthFilter.builder(verifier).requiredScopes(RULES)

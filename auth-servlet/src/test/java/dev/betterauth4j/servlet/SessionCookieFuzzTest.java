@@ -44,7 +44,7 @@ class SessionCookieFuzzTest {
     @BeforeAll
     void start() throws Exception {
         verifier = BetterAuthVerifier.builder().baseUrl(server.baseUrl()).sharedSecret(SECRET).jwks(KEY.jwkSet())
-                .sessions(true).cookieCache(true).httpReadTimeout(Duration.ofSeconds(2)).build();
+                .sessions(true).cookieCache(true).http(http -> http.readTimeout(Duration.ofSeconds(2))).build();
         BetterAuthFilter filter = BetterAuthFilter.builder(verifier).build();
         containers.add(JettyContainer.start(ServletContainer.Setup.of(ServletContainer.FilterSetup.instance(filter))));
         containers.add(TomcatContainer.start(ServletContainer.Setup.of(ServletContainer.FilterSetup.instance(filter))));

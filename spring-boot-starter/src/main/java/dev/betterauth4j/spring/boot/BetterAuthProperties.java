@@ -95,7 +95,7 @@ import java.util.List;
  * @param sessionCacheSize Session answers remembered at most. Default: 10000. From 1 to 10000000. Environment:
  *     BETTER_AUTH_SESSION_CACHE_SIZE.
  * @param sessionMaxConcurrentCalls Calls to Better Auth's get-session at once; requests beyond wait up to
- *     httpReadTimeout, then get 503. Default: 8. From 1 to 256. Environment: BETTER_AUTH_SESSION_MAX_CONCURRENT_CALLS.
+ *     http.readTimeout, then get 503. Default: 8. From 1 to 256. Environment: BETTER_AUTH_SESSION_MAX_CONCURRENT_CALLS.
  * @param cookieCache Accepts a session by its cookie cache (session_data, any strategy) with no call to Better Auth,
  *     paired with its session_token cookie; needs the secret; falls back to get-session when sessions is on. Default:
  *     false. Environment: BETTER_AUTH_COOKIE_CACHE.
