@@ -187,4 +187,12 @@ public final class AccessTokenOptions {
         this.dpopReplayStore = Objects.requireNonNull(store, "store");
         return this;
     }
+
+    /** Checks the introspection cache's values against the table's bounds, for a verifier that introspects. */
+    void checkIntrospection() {
+        AccessTokenSettings.INTROSPECTION_CACHE_TTL.check(introspectionCacheTtl);
+        AccessTokenSettings.INTROSPECTION_NEGATIVE_CACHE_TTL.check(introspectionNegativeCacheTtl);
+        AccessTokenSettings.INTROSPECTION_CACHE_SIZE.check(introspectionCacheSize);
+        AccessTokenSettings.INTROSPECTION_MAX_CONCURRENT_CALLS.check(introspectionMaxConcurrentCalls);
+    }
 }

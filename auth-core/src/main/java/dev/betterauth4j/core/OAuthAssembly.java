@@ -84,10 +84,7 @@ record OAuthAssembly(String resource, String issuer, boolean introspection, URL 
                         + AccessTokenSettings.INTROSPECTION_URL.label() + ", or " + VerifierSettings.BASE_URL.label()
                         + " to discover it");
             }
-            AccessTokenSettings.INTROSPECTION_CACHE_TTL.check(tokens.introspectionCacheTtl);
-            AccessTokenSettings.INTROSPECTION_NEGATIVE_CACHE_TTL.check(tokens.introspectionNegativeCacheTtl);
-            AccessTokenSettings.INTROSPECTION_CACHE_SIZE.check(tokens.introspectionCacheSize);
-            AccessTokenSettings.INTROSPECTION_MAX_CONCURRENT_CALLS.check(tokens.introspectionMaxConcurrentCalls);
+            tokens.checkIntrospection();
             b.httpOptions.check();
         }
         AccessTokenSettings.DPOP_REPLAY_CACHE_SIZE.check(tokens.dpopReplayCacheSize);

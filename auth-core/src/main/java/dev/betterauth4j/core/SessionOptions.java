@@ -86,4 +86,12 @@ public final class SessionOptions {
         this.maxConcurrentCalls = calls;
         return this;
     }
+
+    /** Checks the values against the table's bounds, for a verifier that resolves sessions by {@code get-session}. */
+    void check() {
+        VerifierSettings.SESSION_CACHE_TTL.check(cacheTtl);
+        VerifierSettings.SESSION_NEGATIVE_CACHE_TTL.check(negativeCacheTtl);
+        VerifierSettings.SESSION_CACHE_SIZE.check(cacheSize);
+        VerifierSettings.SESSION_MAX_CONCURRENT_CALLS.check(maxConcurrentCalls);
+    }
 }

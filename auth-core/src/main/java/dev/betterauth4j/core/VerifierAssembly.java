@@ -83,10 +83,7 @@ final class VerifierAssembly {
         VerifiedTokenCache.checkSize(VerifierSettings.TOKEN_CACHE_SIZE.check(b.tokenCacheSize));
         boolean sessionCredentials = b.sessions || b.cookieCache;
         if (b.sessions) {
-            VerifierSettings.SESSION_CACHE_TTL.check(b.sessionOptions.cacheTtl);
-            VerifierSettings.SESSION_NEGATIVE_CACHE_TTL.check(b.sessionOptions.negativeCacheTtl);
-            VerifierSettings.SESSION_CACHE_SIZE.check(b.sessionOptions.cacheSize);
-            VerifierSettings.SESSION_MAX_CONCURRENT_CALLS.check(b.sessionOptions.maxConcurrentCalls);
+            b.sessionOptions.check();
             b.httpOptions.check();
         }
         Set<JWSAlgorithm> asymmetric = Algorithms.family(allowed, false);

@@ -39,12 +39,14 @@ class MainSourceSizeTest {
     private static List<Path> mainSources() throws IOException {
         try (Stream<Path> files = Files.walk(PROJECT)) {
             return files.filter(file -> file.toString().endsWith(".java"))
-                    .filter(file -> PROJECT.relativize(file).toString().replace('\\', '/').contains("/src/main/java/"))
-                    .filter(file -> Stream.of("target", "node_modules", ".git")
-                            .noneMatch(skipped -> PROJECT.relativize(file).toString().replace('\\', '/')
-                                    .matches("(.*/)?" + skipped + "/.*")))
+                    .filter(file -> isMainSource(PROJECT.relativize(file).toString().replace('\\', '/')))
                     .toList();
         }
+    }
+
+    /** A file under a module's {@code src/main/java}, not a build output or a dependency's copy. */
+    private static boolean isMainSource(String relative) {
+        return relative.contains("/src/main/java/") && !relative.matches("(.*/)?(target|node_modules|\\.git)/.*");
     }
 
     private static int lines(Path source) {
